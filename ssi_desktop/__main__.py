@@ -1,0 +1,7 @@
+"""``python -m ssi_desktop``: the same entry as the ``ssi-desktop`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

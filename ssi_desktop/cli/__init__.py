@@ -1,0 +1,60 @@
+"""``ssi-desktop``: the command line, also the contract the tests and the packaged app use.
+
+Exit codes (spec §4): 0 done; 2 bad input or usage — the message names the field and why,
+and nothing was written; 3 the store cannot be used — the message says why and where, and
+the file was left as it was. With no command, the desktop app opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
+
+#: One module per group of commands; each has ``register(subparsers)``.
+COMMAND_MODULES = ("records", "scores", "maintenance")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep its text
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ssi-desktop",
+                     description="Track, understand and raise your LinkedIn Social Selling "
+                                 "Index. With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"ssi-desktop {__version__}")
+    parser.add_argument("--data", metavar="FILE",
+                        help="the store file (default: $SSI_DESKTOP_DATA, or the user's data "
+                             "folder)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window, render every tab and chart, exit 0")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ..app import main as run_app
+
+        return run_app(data=args.data, smoke=args.smoke)
+    context = Context(args.data)
+    try:
+        return int(args.func(args, context) or 0)
+    except CliError as exc:
+        print(f"ssi-desktop {args.command}: {exc}", file=sys.stderr)
+        return exc.code
+    finally:
+        context.close()
+
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_STORE", "build_parser", "main"]

@@ -1,0 +1,181 @@
+"""The things a user records: activity, profile snapshots, official readings, notes, goals.
+
+Every type is built through its ``create`` class method, which is where every rule of
+product spec §7.6 lives. Instances are frozen, so anything holding one holds valid data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from .catalogue import METRICS_BY_KEY, PILLAR_MAX, PILLARS, PROFILE_KEYS, SOURCES
+from .validation import (
+    ValidationError,
+    check_count,
+    check_date,
+    check_optional_number,
+    check_pillar_value,
+    check_text,
+)
+
+#: The largest difference tolerated between an official total and the sum of its pillars
+#: (LinkedIn rounds each pillar and the total separately).
+TOTAL_TOLERANCE = 0.5
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(sorted(mapping.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityEntry:
+    """Counts of catalogue metrics for one day from one source."""
+
+    day: date
+    counts: Mapping[str, int]
+    source: str = "manual"
+
+    @classmethod
+    def create(cls, day: Any, counts: Mapping[str, Any], source: str = "manual") -> ActivityEntry:
+        checked_day = check_date("date", day)
+        if source not in SOURCES:
+            raise ValidationError("source", f"must be one of {', '.join(SOURCES)}")
+        checked: dict[str, int] = {}
+        for key, value in counts.items():
+            metric = METRICS_BY_KEY.get(key)
+            if metric is None:
+                raise ValidationError(key, "is not a known metric (see `ssi-desktop metrics`)")
+            checked[key] = check_count(key, value, metric.max_per_day)
+        return cls(checked_day, _frozen(checked), source)
+
+    def total(self, key: str) -> int:
+        return int(self.counts.get(key, 0))
+
+    def merged(self, other: ActivityEntry) -> ActivityEntry:
+        """This entry plus another of the same day, capped by nothing: callers re-validate."""
+        summed = dict(self.counts)
+        for key, value in other.counts.items():
+            summed[key] = summed.get(key, 0) + value
+        return ActivityEntry.create(self.day, summed, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSnapshot:
+    """The profile checklist as it stood from ``day`` on (until the next snapshot)."""
+
+    day: date
+    items: Mapping[str, bool]
+
+    @classmethod
+    def create(cls, day: Any, items: Mapping[str, Any]) -> ProfileSnapshot:
+        checked_day = check_date("date", day)
+        checked: dict[str, bool] = {}
+        for key, value in items.items():
+            if key not in PROFILE_KEYS:
+                raise ValidationError(key, "is not a profile checklist item "
+                                           f"({', '.join(PROFILE_KEYS)})")
+            checked[key] = parse_yes_no(key, value)
+        return cls(checked_day, _frozen({k: checked.get(k, False) for k in PROFILE_KEYS}))
+
+    @property
+    def completeness(self) -> float:
+        return sum(self.items.values()) / len(PROFILE_KEYS)
+
+
+def parse_yes_no(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"yes", "y", "true", "1"}:
+        return True
+    if text in {"no", "n", "false", "0", ""}:
+        return False
+    raise ValidationError(name, f"must be yes or no, not {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A copy of LinkedIn's own SSI page on one day."""
+
+    day: date
+    brand: float
+    find: float
+    engage: float
+    build: float
+    total: float
+    industry_rank: float | None = None
+    network_rank: float | None = None
+    industry_avg: float | None = None
+    network_avg: float | None = None
+
+    @classmethod
+    def create(cls, day: Any, *, brand: Any, find: Any, engage: Any, build: Any,
+               total: Any = None, industry_rank: Any = None, network_rank: Any = None,
+               industry_avg: Any = None, network_avg: Any = None) -> Reading:
+        checked_day = check_date("date", day)
+        pillars = {name: check_pillar_value(name, value)
+                   for name, value in zip(PILLARS, (brand, find, engage, build), strict=True)}
+        pillar_sum = round(sum(pillars.values()), 4)
+        if total is None or (isinstance(total, str) and not total.strip()):
+            checked_total = pillar_sum
+        else:
+            checked_total = check_pillar_value("total", total, upper=4 * PILLAR_MAX)
+            if abs(checked_total - pillar_sum) > TOTAL_TOLERANCE:
+                raise ValidationError(
+                    "total", f"{checked_total:g} differs from the sum of the pillars "
+                             f"({pillar_sum:g}) by more than {TOTAL_TOLERANCE}")
+        return cls(
+            checked_day, total=checked_total, **pillars,
+            industry_rank=check_optional_number("industry_rank", industry_rank, 0, 100),
+            network_rank=check_optional_number("network_rank", network_rank, 0, 100),
+            industry_avg=check_optional_number("industry_avg", industry_avg, 0, 4 * PILLAR_MAX),
+            network_avg=check_optional_number("network_avg", network_avg, 0, 4 * PILLAR_MAX),
+        )
+
+    def pillar(self, name: str) -> float:
+        return float(getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A dated line of text shown on the charts (holiday, new job, recalibration)."""
+
+    day: date
+    text: str
+
+    @classmethod
+    def create(cls, day: Any, text: Any) -> Note:
+        return cls(check_date("date", day), check_text("text", text, max_length=200))
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A target total, optional per-pillar targets and an optional target date."""
+
+    total: float
+    pillars: Mapping[str, float] = field(default_factory=dict)
+    by: date | None = None
+
+    @classmethod
+    def create(cls, total: Any, pillars: Mapping[str, Any] | None = None,
+               by: Any = None) -> Goal:
+        checked_total = check_pillar_value("total", total, upper=4 * PILLAR_MAX)
+        checked: dict[str, float] = {}
+        for name, value in (pillars or {}).items():
+            if name not in PILLARS:
+                raise ValidationError(name, f"is not a pillar ({', '.join(PILLARS)})")
+            if value is None:
+                continue
+            checked[name] = check_pillar_value(name, value)
+        if checked and sum(checked.values()) > checked_total + TOTAL_TOLERANCE:
+            raise ValidationError("total", "is lower than the sum of the pillar targets")
+        # A target date may lie in the future, unlike every recorded date.
+        by_day = None if by in (None, "") else check_date("by", by, allow_future=True)
+        if not math.isfinite(checked_total):
+            raise ValidationError("total", "must be a number")
+        return cls(checked_total, _frozen(checked), by_day)

@@ -1,0 +1,75 @@
+"""A TinyDB storage that writes atomically and reads the file only once.
+
+TinyDB's own ``JSONStorage`` overwrites the file in place (a crash mid-write leaves half a
+file) and re-parses the whole file on every query. This one keeps the parsed data in memory
+(the store holds the only writer's lock, so nobody else changes the file), writes through
+:func:`write_atomic`, and can group several TinyDB operations into one write (``batch``) so
+an import or a multi-part edit lands all at once or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .atomic import write_atomic
+
+Data = dict[str, dict[str, Any]]
+
+
+def encode(data: Data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class SafeJSONStorage(Storage):
+    def __init__(self, path: Path, initial: Data, writer: Callable[[Path, bytes], None]
+                 = write_atomic) -> None:
+        self.path = path
+        self._data: Data | None = initial
+        self._writer = writer
+        self._batch_depth = 0
+        self._pending = False
+
+    def read(self) -> Data | None:
+        if self._data is None:
+            # Only after a failed write: the file on disk is the truth again.
+            self._data = json.loads(self.path.read_bytes())
+        return self._data
+
+    def write(self, data: Data) -> None:
+        self._data = data
+        if self._batch_depth:
+            self._pending = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        try:
+            self._writer(self.path, encode(self._data))
+        except BaseException:
+            # TinyDB already changed the in-memory copy; drop it so nothing unsaved is shown.
+            self._data = None
+            raise
+
+    def begin(self) -> None:
+        self._batch_depth += 1
+
+    def commit(self) -> None:
+        self._batch_depth -= 1
+        if self._batch_depth == 0 and self._pending:
+            self._pending = False
+            self._flush()
+
+    def rollback(self) -> None:
+        self._batch_depth -= 1
+        if self._batch_depth == 0:
+            self._pending = False
+            self._data = None
+
+    def close(self) -> None:
+        pass
