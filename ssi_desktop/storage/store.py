@@ -87,6 +87,19 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def backup(self, reason: str) -> Path | None:
+        """Copy the file as it is now into the backups folder before a risky change.
+
+        Returns the copy's path, or None for a store not yet written. Called before import,
+        calibration, migration and restore (spec §7.2).
+        """
+        if not self.path.exists():
+            return None
+        from .backups import make_backup
+
+        return make_backup(self.path, reason)
+
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Group several changes into one atomic write; on error none of them is kept."""

@@ -1,0 +1,80 @@
+"""The app's one handle on the store: undoable changes, change signals and cached scores.
+
+Every change goes through :meth:`StoreModel.apply` as a pair of callables (do, undo) that call
+``Store`` methods; each runs as one atomic write. A change whose write fails is not pushed on
+the undo stack, the store is left as it was, and ``save_failed`` says why, so the form that
+asked can keep what the user typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.scoring import ScoreTable, score
+from ..storage import Store, StoreError
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, model: StoreModel, label: str, do: Callable[[], object],
+                 undo: Callable[[], object]) -> None:
+        super().__init__(label)
+        self._model = model
+        self._do = do
+        self._undo = undo
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already done by apply(); QUndoStack.push calls redo() once more
+            self._first = False
+            return
+        self._model._run(self._do)
+
+    def undo(self) -> None:
+        self._model._run(self._undo)
+
+
+class StoreModel(QObject):
+    #: The store's content changed (a change, an undo or a redo was written).
+    changed = Signal()
+    #: A change was written: the status bar shows this message.
+    saved = Signal(str)
+    #: A write failed; nothing changed on disk. The message says why.
+    save_failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._table: ScoreTable | None = None
+        self._table_revision = -1
+
+    def apply(self, label: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
+        """Do a change now and make it undoable; False (and ``save_failed``) if not saved."""
+        if not self._run(do):
+            return False
+        self.undo_stack.push(_StoreCommand(self, label, do, undo))
+        return True
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except StoreError as exc:
+            self.save_failed.emit(str(exc))
+            self.changed.emit()  # the store dropped its unsaved copy; views re-read
+            return False
+        self.saved.emit(self.tr("Saved · {time}").format(
+            time=datetime.now().strftime("%H:%M")))
+        self.changed.emit()
+        return True
+
+    def scores(self) -> ScoreTable:
+        """The estimate for every day up to today, recomputed only after a change."""
+        if self._table is None or self._table_revision != self.store.revision:
+            self._table = score(self.store.activity(), self.store.profiles(),
+                                self.store.params())
+            self._table_revision = self.store.revision
+        return self._table
