@@ -31,10 +31,12 @@ class _StoreCommand(QUndoCommand):
         if self._first:  # already done by apply(); QUndoStack.push calls redo() once more
             self._first = False
             return
-        self._model._run(self._do)
+        if not self._model._run(self._do):
+            self.setObsolete(True)  # Qt drops it: the stack never claims what disk lacks
 
     def undo(self) -> None:
-        self._model._run(self._undo)
+        if not self._model._run(self._undo):
+            self.setObsolete(True)
 
 
 class StoreModel(QObject):
