@@ -27,6 +27,16 @@ from .schema import new_store_data, parse_store_bytes
 _Q = Query()
 
 
+def _reading_doc(reading: Reading) -> dict[str, Any]:
+    doc: dict[str, Any] = {"date": reading.day.isoformat(), "total": reading.total,
+                           **{p: reading.pillar(p) for p in PILLARS}}
+    for extra in ("industry_rank", "network_rank", "industry_avg", "network_avg"):
+        value = getattr(reading, extra)
+        if value is not None:
+            doc[extra] = value
+    return doc
+
+
 class Store:
     """One open store file. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -163,32 +173,44 @@ class Store:
         else:
             table.remove(where)
 
+    def add_records(self, *, activity: Iterable[ActivityEntry] = (),
+                    profiles: Iterable[ProfileSnapshot] = (), readings: Iterable[Reading] = (),
+                    notes: Iterable[Note] = (), goal: Goal | None = None) -> None:
+        """Write many records in one atomic write (sample data, CSV import, benchmarks).
+
+        Activity replaces what its day and source held; profiles and readings replace their
+        day's; notes are added.
+        """
+        with self._write():
+            for entry in activity:
+                self._put_activity(entry)
+            for snapshot in profiles:
+                self._db.table("profile").upsert(
+                    {"date": snapshot.day.isoformat(), "items": dict(snapshot.items)},
+                    _Q.date == snapshot.day.isoformat())
+            for reading in readings:
+                table = self._db.table("readings")
+                table.remove(_Q.date == reading.day.isoformat())
+                table.insert(_reading_doc(reading))
+            self._db.table("notes").insert_multiple(
+                {"date": n.day.isoformat(), "text": n.text} for n in notes)
+            if goal is not None:
+                self._set_goal(goal)
+
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
             self._db.table("activity").remove((_Q.date == day.isoformat()) &
                                               (_Q.source == source))
 
     def put_profile(self, snapshot: ProfileSnapshot) -> None:
-        with self._write():
-            self._db.table("profile").upsert(
-                {"date": snapshot.day.isoformat(), "items": dict(snapshot.items)},
-                _Q.date == snapshot.day.isoformat())
+        self.add_records(profiles=[snapshot])
 
     def delete_profile(self, day: date) -> None:
         with self._write():
             self._db.table("profile").remove(_Q.date == day.isoformat())
 
     def put_reading(self, reading: Reading) -> None:
-        doc = {"date": reading.day.isoformat(), "total": reading.total,
-               **{p: reading.pillar(p) for p in PILLARS}}
-        for extra in ("industry_rank", "network_rank", "industry_avg", "network_avg"):
-            value = getattr(reading, extra)
-            if value is not None:
-                doc[extra] = value
-        with self._write():
-            table = self._db.table("readings")
-            table.remove(_Q.date == doc["date"])
-            table.insert(doc)
+        self.add_records(readings=[reading])
 
     def delete_reading(self, day: date) -> None:
         with self._write():
@@ -205,11 +227,14 @@ class Store:
 
     def set_goal(self, goal: Goal | None) -> None:
         with self._write():
-            table = self._db.table("goal")
-            table.truncate()
-            if goal is not None:
-                table.insert({"total": goal.total, "pillars": dict(goal.pillars),
-                              "by": goal.by.isoformat() if goal.by else None})
+            self._set_goal(goal)
+
+    def _set_goal(self, goal: Goal | None) -> None:
+        table = self._db.table("goal")
+        table.truncate()
+        if goal is not None:
+            table.insert({"total": goal.total, "pillars": dict(goal.pillars),
+                          "by": goal.by.isoformat() if goal.by else None})
 
     def set_params(self, params: ModelParams | None, info: Mapping[str, Any] | None = None
                    ) -> None:
