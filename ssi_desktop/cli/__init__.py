@@ -26,15 +26,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ssi-desktop",
-                     description="Track, understand and raise your LinkedIn Social Selling "
-                                 "Index. With no command, opens the desktop app.")
+    parser = _Parser(
+        prog="ssi-desktop",
+        description="Track, understand and raise your LinkedIn Social Selling "
+        "Index. With no command, opens the desktop app.",
+    )
     parser.add_argument("--version", action="version", version=f"ssi-desktop {__version__}")
-    parser.add_argument("--data", metavar="FILE",
-                        help="the store file (default: $SSI_DESKTOP_DATA, or the user's data "
-                             "folder)")
-    parser.add_argument("--smoke", action="store_true",
-                        help="open the main window, render every tab and chart, exit 0")
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        help="the store file (default: $SSI_DESKTOP_DATA, or the user's data folder)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the main window, render every tab and chart, exit 0",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)

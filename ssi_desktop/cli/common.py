@@ -59,14 +59,15 @@ class Context:
 
 def store_help(error: StoreError) -> str:
     """What the user can do about an unusable store."""
-    return (f"The file was left as it was. See `ssi-desktop backups --data {error.path}` "
-            "for the backups that can restore it.")
+    return (
+        f"The file was left as it was. See `ssi-desktop backups --data {error.path}` "
+        "for the backups that can restore it."
+    )
 
 
 def add_data_option(parser: argparse.ArgumentParser) -> None:
     """``--data`` after the command as well as before it (spec §4)."""
-    parser.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS,
-                        help="the store file")
+    parser.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="the store file")
 
 
 def validated(action: Any, *args: Any, **kwargs: Any) -> Any:

@@ -39,8 +39,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_profile(args: argparse.Namespace, ctx: Context) -> int:
-    snapshot = validated(ProfileSnapshot.create, args.date,
-                         _pairs("ITEM=yes|no", args.items))
+    snapshot = validated(ProfileSnapshot.create, args.date, _pairs("ITEM=yes|no", args.items))
     ctx.write(ctx.store().put_profile, snapshot)
     done = sum(snapshot.items.values())
     print(f"{snapshot.day.isoformat()}: profile checklist {done}/{len(snapshot.items)}")
@@ -48,10 +47,19 @@ def cmd_profile(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_reading(args: argparse.Namespace, ctx: Context) -> int:
-    reading = validated(Reading.create, args.date, brand=args.brand, find=args.find,
-                        engage=args.engage, build=args.build, total=args.total,
-                        industry_rank=args.industry_rank, network_rank=args.network_rank,
-                        industry_avg=args.industry_avg, network_avg=args.network_avg)
+    reading = validated(
+        Reading.create,
+        args.date,
+        brand=args.brand,
+        find=args.find,
+        engage=args.engage,
+        build=args.build,
+        total=args.total,
+        industry_rank=args.industry_rank,
+        network_rank=args.network_rank,
+        industry_avg=args.industry_avg,
+        network_avg=args.network_avg,
+    )
     ctx.write(ctx.store().put_reading, reading)
     print(f"{reading.day.isoformat()}: official SSI {reading.total:g}")
     return 0
@@ -72,8 +80,7 @@ def cmd_goal(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if args.total is None:
         raise bad_input(ValidationError("--total", "is required (or use --clear)"))
-    goal = validated(Goal.create, args.total, {p: getattr(args, p) for p in PILLARS},
-                     by=args.by)
+    goal = validated(Goal.create, args.total, {p: getattr(args, p) for p in PILLARS}, by=args.by)
     ctx.write(store.set_goal, goal)
     parts = ", ".join(f"{p} {v:g}" for p, v in goal.pillars.items())
     by = f" by {goal.by.isoformat()}" if goal.by else ""
@@ -82,9 +89,11 @@ def cmd_goal(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("add", help="record a day's activity (adds to what the day holds)",
-                       description="Record activity: KEY=N for catalogue keys "
-                                   "(see `ssi-desktop metrics`).")
+    p = sub.add_parser(
+        "add",
+        help="record a day's activity (adds to what the day holds)",
+        description="Record activity: KEY=N for catalogue keys (see `ssi-desktop metrics`).",
+    )
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     p.add_argument("values", nargs="+", metavar="KEY=N")
     p.add_argument("--note", metavar="TEXT", help="also add a note on that day")
@@ -93,8 +102,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("profile", help="record a profile checklist snapshot")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    p.add_argument("items", nargs="+", metavar="ITEM=yes|no",
-                   help="checklist items; items not given count as no")
+    p.add_argument(
+        "items",
+        nargs="+",
+        metavar="ITEM=yes|no",
+        help="checklist items; items not given count as no",
+    )
     add_data_option(p)
     p.set_defaults(func=cmd_profile)
 

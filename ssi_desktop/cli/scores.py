@@ -30,16 +30,31 @@ def cmd_score(args: argparse.Namespace, ctx: Context) -> int:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(SCORE_COLUMNS)
         for r in rows:
-            writer.writerow([r.day.isoformat(), *(f"{v:.2f}" for v in
-                                                   (r.total, r.brand, r.find, r.engage,
-                                                    r.build))])
+            writer.writerow(
+                [
+                    r.day.isoformat(),
+                    *(f"{v:.2f}" for v in (r.total, r.brand, r.find, r.engage, r.build)),
+                ]
+            )
     return 0
 
 
 def cmd_metrics(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "json":
-        json.dump([{"key": m.key, "pillar": m.pillar, "label": m.label, "help": m.help,
-                    "max_per_day": m.max_per_day} for m in METRICS], sys.stdout, indent=2)
+        json.dump(
+            [
+                {
+                    "key": m.key,
+                    "pillar": m.pillar,
+                    "label": m.label,
+                    "help": m.help,
+                    "max_per_day": m.max_per_day,
+                }
+                for m in METRICS
+            ],
+            sys.stdout,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return 0
     width = max(len(m.key) for m in METRICS)
@@ -50,8 +65,12 @@ def cmd_metrics(args: argparse.Namespace, ctx: Context) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("score", help="the estimated SSI, one row per day")
-    p.add_argument("--from", dest="first", metavar="YYYY-MM-DD",
-                   help="first day (default: the first recorded day)")
+    p.add_argument(
+        "--from",
+        dest="first",
+        metavar="YYYY-MM-DD",
+        help="first day (default: the first recorded day)",
+    )
     p.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: today)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     add_data_option(p)

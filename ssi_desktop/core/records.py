@@ -6,7 +6,6 @@ product spec §7.6 lives. Instances are frozen, so anything holding one holds va
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,7 +56,7 @@ class ActivityEntry:
         return int(self.counts.get(key, 0))
 
     def merged(self, other: ActivityEntry) -> ActivityEntry:
-        """This entry plus another of the same day, capped by nothing: callers re-validate."""
+        """This entry plus another of the same day; the sum must still be a plausible day."""
         summed = dict(self.counts)
         for key, value in other.counts.items():
             summed[key] = summed.get(key, 0) + value
@@ -77,8 +76,9 @@ class ProfileSnapshot:
         checked: dict[str, bool] = {}
         for key, value in items.items():
             if key not in PROFILE_KEYS:
-                raise ValidationError(key, "is not a profile checklist item "
-                                           f"({', '.join(PROFILE_KEYS)})")
+                raise ValidationError(
+                    key, f"is not a profile checklist item ({', '.join(PROFILE_KEYS)})"
+                )
             checked[key] = parse_yes_no(key, value)
         return cls(checked_day, _frozen({k: checked.get(k, False) for k in PROFILE_KEYS}))
 
@@ -114,12 +114,25 @@ class Reading:
     network_avg: float | None = None
 
     @classmethod
-    def create(cls, day: Any, *, brand: Any, find: Any, engage: Any, build: Any,
-               total: Any = None, industry_rank: Any = None, network_rank: Any = None,
-               industry_avg: Any = None, network_avg: Any = None) -> Reading:
+    def create(
+        cls,
+        day: Any,
+        *,
+        brand: Any,
+        find: Any,
+        engage: Any,
+        build: Any,
+        total: Any = None,
+        industry_rank: Any = None,
+        network_rank: Any = None,
+        industry_avg: Any = None,
+        network_avg: Any = None,
+    ) -> Reading:
         checked_day = check_date("date", day)
-        pillars = {name: check_pillar_value(name, value)
-                   for name, value in zip(PILLARS, (brand, find, engage, build), strict=True)}
+        pillars = {
+            name: check_pillar_value(name, value)
+            for name, value in zip(PILLARS, (brand, find, engage, build), strict=True)
+        }
         pillar_sum = round(sum(pillars.values()), 4)
         if total is None or (isinstance(total, str) and not total.strip()):
             checked_total = pillar_sum
@@ -127,10 +140,14 @@ class Reading:
             checked_total = check_pillar_value("total", total, upper=4 * PILLAR_MAX)
             if abs(checked_total - pillar_sum) > TOTAL_TOLERANCE:
                 raise ValidationError(
-                    "total", f"{checked_total:g} differs from the sum of the pillars "
-                             f"({pillar_sum:g}) by more than {TOTAL_TOLERANCE}")
+                    "total",
+                    f"{checked_total:g} differs from the sum of the pillars "
+                    f"({pillar_sum:g}) by more than {TOTAL_TOLERANCE}",
+                )
         return cls(
-            checked_day, total=checked_total, **pillars,
+            checked_day,
+            total=checked_total,
+            **pillars,
             industry_rank=check_optional_number("industry_rank", industry_rank, 0, 100),
             network_rank=check_optional_number("network_rank", network_rank, 0, 100),
             industry_avg=check_optional_number("industry_avg", industry_avg, 0, 4 * PILLAR_MAX),
@@ -162,8 +179,7 @@ class Goal:
     by: date | None = None
 
     @classmethod
-    def create(cls, total: Any, pillars: Mapping[str, Any] | None = None,
-               by: Any = None) -> Goal:
+    def create(cls, total: Any, pillars: Mapping[str, Any] | None = None, by: Any = None) -> Goal:
         checked_total = check_pillar_value("total", total, upper=4 * PILLAR_MAX)
         checked: dict[str, float] = {}
         for name, value in (pillars or {}).items():
@@ -176,6 +192,4 @@ class Goal:
             raise ValidationError("total", "is lower than the sum of the pillar targets")
         # A target date may lie in the future, unlike every recorded date.
         by_day = None if by in (None, "") else check_date("by", by, allow_future=True)
-        if not math.isfinite(checked_total):
-            raise ValidationError("total", "must be a number")
         return cls(checked_total, _frozen(checked), by_day)

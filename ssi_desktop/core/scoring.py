@@ -16,8 +16,8 @@ from datetime import date, timedelta
 import numpy as np
 
 from .catalogue import METRIC_INDEX, PILLAR_MAX, PILLARS
-from .records import ActivityEntry, ProfileSnapshot
 from .parameters import DEFAULT_PARAMS, ModelParams, Term
+from .records import ActivityEntry, ProfileSnapshot
 
 #: Days per block in the EMA; keeps d**-i well inside float64 for half-lives ≥ 1 day.
 _EMA_BLOCK = 256
@@ -42,8 +42,9 @@ def activity_matrix(entries: Iterable[ActivityEntry], start: date, days: int) ->
     return matrix
 
 
-def profile_completeness(snapshots: Iterable[ProfileSnapshot], start: date, days: int,
-                         item_weights: dict[str, float]) -> np.ndarray:
+def profile_completeness(
+    snapshots: Iterable[ProfileSnapshot], start: date, days: int, item_weights: dict[str, float]
+) -> np.ndarray:
     """Weighted checklist completeness per day; the latest snapshot on or before a day applies.
 
     A snapshot dated before ``start`` still applies from ``start`` on.
@@ -53,7 +54,7 @@ def profile_completeness(snapshots: Iterable[ProfileSnapshot], start: date, days
     origin = start.toordinal()
     for snap in sorted(snapshots, key=lambda s: s.day):
         value = sum(w for key, w in item_weights.items() if snap.items.get(key)) / total_weight
-        series[max(0, snap.day.toordinal() - origin):] = value
+        series[max(0, snap.day.toordinal() - origin) :] = value
     return series
 
 
@@ -68,12 +69,12 @@ def ema(series: np.ndarray, half_lives: np.ndarray) -> np.ndarray:
     decay = np.power(2.0, -1.0 / half_lives)
     carry = np.zeros(series.shape[1])
     for begin in range(0, days, _EMA_BLOCK):
-        block = series[begin:begin + _EMA_BLOCK]
+        block = series[begin : begin + _EMA_BLOCK]
         steps = np.arange(block.shape[0], dtype=np.float64)[:, None]
         grow = np.power(decay, -steps)  # d^-i
         shrink = np.power(decay, steps)  # d^i
         summed = np.cumsum(block * grow, axis=0)
-        out[begin:begin + block.shape[0]] = shrink * (decay * carry + (1 - decay) * summed)
+        out[begin : begin + block.shape[0]] = shrink * (decay * carry + (1 - decay) * summed)
         carry = out[begin + block.shape[0] - 1]
     return out
 
@@ -82,8 +83,9 @@ def saturation(level: np.ndarray, reference: float | np.ndarray) -> np.ndarray:
     return -np.expm1(-level / reference)
 
 
-def term_saturations(counts: np.ndarray, completeness: np.ndarray,
-                     params: ModelParams) -> np.ndarray:
+def term_saturations(
+    counts: np.ndarray, completeness: np.ndarray, params: ModelParams
+) -> np.ndarray:
     """Each term's saturation in [0, 1] per day: shape (days, terms)."""
     days = counts.shape[0]
     # One EMA column per pace/active term and two per rate term, all in one pass.
@@ -100,8 +102,9 @@ def term_saturations(counts: np.ndarray, completeness: np.ndarray,
             columns.append(counts[:, METRIC_INDEX[term.numerator]])
             columns.append(counts[:, METRIC_INDEX[term.denominator]])
             half_lives.extend((term.half_life, term.half_life))
-    levels = (ema(np.column_stack(columns), np.asarray(half_lives))
-              if columns else np.zeros((days, 0)))
+    levels = (
+        ema(np.column_stack(columns), np.asarray(half_lives)) if columns else np.zeros((days, 0))
+    )
     out = np.empty((days, len(params.terms)), dtype=np.float64)
     col = 0
     for j, term in enumerate(params.terms):
@@ -143,8 +146,14 @@ class ScoreRow:
     build: float
 
     def as_dict(self) -> dict[str, float | str]:
-        return {"date": self.day.isoformat(), "total": self.total, "brand": self.brand,
-                "find": self.find, "engage": self.engage, "build": self.build}
+        return {
+            "date": self.day.isoformat(),
+            "total": self.total,
+            "brand": self.brand,
+            "find": self.find,
+            "engage": self.engage,
+            "build": self.build,
+        }
 
     def pillar(self, name: str) -> float:
         return float(getattr(self, name))
@@ -186,8 +195,7 @@ class ScoreTable:
     def rows(self, first: date | None = None, last: date | None = None) -> list[ScoreRow]:
         first = first or self.start
         last = last or self.end
-        return [self.row(first + timedelta(days=i))
-                for i in range((last - first).days + 1)]
+        return [self.row(first + timedelta(days=i)) for i in range((last - first).days + 1)]
 
 
 def _row(day: date, pillars: np.ndarray) -> ScoreRow:
@@ -196,8 +204,9 @@ def _row(day: date, pillars: np.ndarray) -> ScoreRow:
     return ScoreRow(day, round(math.fsum(rounded), 2), *rounded)
 
 
-def score_arrays(counts: np.ndarray, completeness: np.ndarray,
-                 params: ModelParams = DEFAULT_PARAMS) -> tuple[np.ndarray, np.ndarray]:
+def score_arrays(
+    counts: np.ndarray, completeness: np.ndarray, params: ModelParams = DEFAULT_PARAMS
+) -> tuple[np.ndarray, np.ndarray]:
     """(pillars, term points) for a counts matrix: the model itself, with no dates."""
     saturations = term_saturations(counts, completeness, params)
     points = term_points_matrix(params)
@@ -206,9 +215,14 @@ def score_arrays(counts: np.ndarray, completeness: np.ndarray,
     return pillars, term_points
 
 
-def score(activity: Iterable[ActivityEntry], profiles: Iterable[ProfileSnapshot] = (),
-          params: ModelParams = DEFAULT_PARAMS, *, start: date | None = None,
-          end: date | None = None) -> ScoreTable:
+def score(
+    activity: Iterable[ActivityEntry],
+    profiles: Iterable[ProfileSnapshot] = (),
+    params: ModelParams = DEFAULT_PARAMS,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> ScoreTable:
     """Score every day from the first recorded day (or ``start``) to ``end``.
 
     History before ``start`` still counts: the table starts at whichever comes first, so a

@@ -43,8 +43,9 @@ def parse_date(field: str, value: Any) -> date:
 def check_date(field: str, value: Any, *, allow_future: bool = False) -> date:
     day = parse_date(field, value)
     if day < EARLIEST_DATE:
-        raise ValidationError(field, f"{day.isoformat()} is before LinkedIn existed "
-                                     f"({EARLIEST_DATE.isoformat()})")
+        raise ValidationError(
+            field, f"{day.isoformat()} is before LinkedIn existed ({EARLIEST_DATE.isoformat()})"
+        )
     if not allow_future and day > today():
         raise ValidationError(field, f"{day.isoformat()} is in the future")
     return day
@@ -75,8 +76,9 @@ def check_count(field: str, value: Any, maximum: int) -> int:
     if number < 0:
         raise ValidationError(field, f"must not be negative ({number})")
     if number > maximum:
-        raise ValidationError(field, f"{number} is more than the most plausible in a day "
-                                     f"({maximum})")
+        raise ValidationError(
+            field, f"{number} is more than the most plausible in a day ({maximum})"
+        )
     return number
 
 
@@ -84,8 +86,9 @@ def parse_number(field: str, value: Any) -> float:
     if isinstance(value, bool):
         raise ValidationError(field, "must be a number")
     try:
-        number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) \
-            else float(value)
+        number = (
+            float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
+        )
     except (TypeError, ValueError):
         raise ValidationError(field, f"{value!r} is not a number") from None
     if not math.isfinite(number):
