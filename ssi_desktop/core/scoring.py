@@ -24,22 +24,24 @@ _EMA_BLOCK = 256
 
 
 def activity_matrix(entries: Iterable[ActivityEntry], start: date, days: int) -> np.ndarray:
-    """Daily counts summed over entries and sources: shape (days, metrics)."""
-    matrix = np.zeros((days, len(METRIC_INDEX)), dtype=np.float64)
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    origin = start.toordinal()
-    for entry in entries:
-        row = entry.day.toordinal() - origin
-        if 0 <= row < days:
-            for key, value in entry.counts.items():
-                rows.append(row)
-                cols.append(METRIC_INDEX[key])
-                values.append(value)
-    if rows:
-        np.add.at(matrix, (np.asarray(rows), np.asarray(cols)), np.asarray(values))
-    return matrix
+    """Daily counts summed over entries and sources: shape (days, metrics).
+
+    Flattened into (row, column, value) arrays and summed with one ``bincount``: ten years of
+    entries take a few milliseconds instead of a Python loop per count.
+    """
+    entries = list(entries)
+    width = len(METRIC_INDEX)
+    counts = [e.counts for e in entries]
+    lengths = np.fromiter((len(c) for c in counts), dtype=np.int64, count=len(counts))
+    size = int(lengths.sum())
+    days_in = np.fromiter((e.day.toordinal() for e in entries), np.int64, count=len(entries))
+    cols = np.fromiter((METRIC_INDEX[k] for c in counts for k in c), np.int64, count=size)
+    values = np.fromiter((v for c in counts for v in c.values()), np.float64, count=size)
+    rows = np.repeat(days_in - start.toordinal(), lengths)
+    keep = (rows >= 0) & (rows < days)
+    flat = np.bincount(rows[keep] * width + cols[keep], weights=values[keep],
+                       minlength=days * width)  # fmt: skip
+    return flat.reshape(days, width)
 
 
 def profile_completeness(
