@@ -1,0 +1,128 @@
+"""Putting an :class:`ImportResult` into the store: planned, atomic and idempotent.
+
+Imported counts live under source ``"linkedin"``, apart from what the user typed. For each
+metric, every day from the first the export speaks for up to the export's date is *replaced*
+(never added to), so importing the same export twice, or a newer one overlapping an older one,
+never counts a day twice. Metrics the export does not cover keep their earlier imported values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import PROFILE_KEYS
+from ..records import ActivityEntry, ProfileSnapshot
+from .report import ImportResult
+
+SOURCE = "linkedin"
+
+
+class ImportRefused(Exception):
+    """The export cannot be applied (a damaged archive): nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """The writes an import makes, and what they replace (so the app can undo exactly)."""
+
+    #: New linkedin entries; an entry with no counts removes that day's linkedin entry.
+    entries: tuple[ActivityEntry, ...]
+    #: The linkedin entries those days held before (absent days held none).
+    previous: tuple[ActivityEntry, ...]
+    profile: ProfileSnapshot | None
+    #: The snapshot the profile's day held before, if any.
+    previous_profile: ProfileSnapshot | None
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(e.day for e in self.entries)
+
+    def undo_entries(self) -> tuple[ActivityEntry, ...]:
+        """Entries that put every touched day back as it was (empty ones delete)."""
+        before = {e.day: e for e in self.previous}
+        return tuple(
+            before.get(e.day) or ActivityEntry.create(e.day, {}, SOURCE) for e in self.entries
+        )
+
+
+@dataclass(frozen=True)
+class ApplySummary:
+    days_changed: int
+    days_removed: int
+    profile_day: date | None
+    backup: Path | None
+
+
+def _covered(result: ImportResult, key: str, day: date) -> bool:
+    span = result.coverage.get(key)
+    return span is not None and span[0] <= day <= span[1]
+
+
+def plan_import(store: Any, result: ImportResult) -> ImportPlan:
+    """The entries to write: for each touched day, metrics the export covers take the export's
+    count (or none), others keep what the day's linkedin entry held."""
+    existing = {e.day: e for e in store.activity() if e.source == SOURCE}
+    days = set(result.days())
+    days.update(
+        day
+        for day, entry in existing.items()
+        if any(_covered(result, key, day) for key in entry.counts)
+    )
+    entries: list[ActivityEntry] = []
+    previous: list[ActivityEntry] = []
+    for day in sorted(days):
+        old = existing.get(day)
+        counts = {
+            key: n
+            for key, n in (old.counts.items() if old else ())
+            if not _covered(result, key, day)
+        }
+        for key, per_day in result.counts.items():
+            if day in per_day and _covered(result, key, day):
+                counts[key] = per_day[day]
+        new = ActivityEntry.create(day, counts, SOURCE)
+        if old is not None and dict(old.counts) == dict(new.counts):
+            continue
+        entries.append(new)
+        if old is not None:
+            previous.append(old)
+    profile = previous_profile = None
+    if result.checklist:
+        day = result.export_day
+        prior = [s for s in store.profiles() if s.day <= day]
+        carried = dict(prior[-1].items) if prior else {}
+        items = {k: result.checklist.get(k, carried.get(k, False)) for k in PROFILE_KEYS}
+        profile = ProfileSnapshot.create(day, items)
+        previous_profile = prior[-1] if prior and prior[-1].day == day else None
+        if previous_profile is not None and dict(previous_profile.items) == dict(profile.items):
+            profile = previous_profile = None
+    return ImportPlan(tuple(entries), tuple(previous), profile, previous_profile)
+
+
+def apply_import(store: Any, result: ImportResult) -> ApplySummary:
+    """Back the store up, then write the whole import in one atomic write.
+
+    Raises :class:`ImportRefused` for a damaged archive, before anything is written.
+    """
+    if result.damaged:
+        names = ", ".join(f.name for f in result.damaged)
+        raise ImportRefused(
+            f"The archive is damaged ({names}); nothing was imported. "
+            "Download the export from LinkedIn again."
+        )
+    plan = plan_import(store, result)
+    return apply_plan(store, plan)
+
+
+def apply_plan(store: Any, plan: ImportPlan) -> ApplySummary:
+    if not plan.entries and plan.profile is None:
+        return ApplySummary(0, 0, None, None)
+    backup = store.backup("import")
+    store.add_records(activity=plan.entries, profiles=[plan.profile] if plan.profile else [])
+    removed = sum(1 for e in plan.entries if not e.counts)
+    return ApplySummary(
+        len(plan.entries) - removed, removed, plan.profile.day if plan.profile else None, backup
+    )

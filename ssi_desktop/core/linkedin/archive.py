@@ -1,0 +1,173 @@
+"""Finding the export's files, in the zip or in the folder it was unpacked to.
+
+Zip members are opened as streams and never extracted: a member's name is only ever compared,
+never used as a path (spec §7.7), so a hostile ``../../x`` name can do no harm.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from .dates import parse_any
+
+#: Export files we read, by the name LinkedIn gives them (lower case, no suffix, no ``.csv``).
+KINDS: dict[str, str] = {
+    "connections": "connections",
+    "invitations": "invitations",
+    "messages": "messages",
+    "shares": "shares",
+    "comments": "comments",
+    "reactions": "reactions",
+    "instantreposts": "reposts",
+    "votes": "votes",
+    "searchqueries": "searches",
+    "profile": "profile",
+    "positions": "positions",
+    "education": "education",
+    "skills": "skills",
+    "endorsement_received_info": "endorsements",
+    "recommendations_received": "recommendations",
+    "rich_media": "media",
+    "rich media": "media",
+}
+
+#: ``Shares_123456.csv`` and ``Shares.csv`` are the same file; the suffix is a member id.
+_NAME = re.compile(r"^(?P<stem>.+?)(?:_\d+)?\.csv$", re.IGNORECASE)
+_EXPORT_DATE = re.compile(r"LinkedInDataExport_(\d{1,2}-\d{1,2}-\d{4})", re.IGNORECASE)
+
+
+class NotAnExport(Exception):
+    """PATH is not a LinkedIn data export (or cannot be opened as one)."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file of the export: its name inside the archive, kind and uncompressed size."""
+
+    name: str
+    kind: str
+    size: int
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of export file ``name`` is, or None for files we do not read."""
+    match = _NAME.match(PurePosixPath(name.replace("\\", "/")).name)
+    if match is None:
+        return None
+    return KINDS.get(match["stem"].lower())
+
+
+def export_date_from_name(name: str) -> date | None:
+    """``Basic_LinkedInDataExport_07-14-2026.zip`` → 2026-07-14 (month first, as LinkedIn)."""
+    match = _EXPORT_DATE.search(name)
+    if match is None:
+        return None
+    month, day, year = (int(p) for p in match[1].split("-"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return parse_any(match[1])
+
+
+class Archive:
+    """An export as a zip file or a folder; use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._zip: zipfile.ZipFile | None = None
+        self.members: list[Member] = []
+        self.articles = 0
+
+    def __enter__(self) -> Archive:
+        if self.path.is_dir():
+            self._scan_folder()
+        elif self.path.is_file():
+            try:
+                self._zip = zipfile.ZipFile(self.path)
+            except (zipfile.BadZipFile, OSError) as exc:
+                raise NotAnExport(
+                    f"{self.path} is not a zip file or an export folder ({exc})"
+                ) from None
+            for info in self._zip.infolist():
+                if not info.is_dir():
+                    self._add(info.filename, info.file_size)
+        else:
+            raise NotAnExport(f"{self.path} does not exist")
+        if not self.members:
+            raise NotAnExport(
+                f"{self.path} holds none of the files of a LinkedIn data export "
+                "(Connections.csv, Shares.csv, messages.csv …)"
+            )
+        self.members.sort(key=lambda m: m.name.lower())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+    def _scan_folder(self) -> None:
+        for root, _dirs, files in os.walk(self.path):
+            for file_name in files:
+                full = Path(root, file_name)
+                relative = full.relative_to(self.path).as_posix()
+                try:
+                    size = full.stat().st_size
+                except OSError:
+                    size = 0
+                self._add(relative, size)
+
+    def _add(self, name: str, size: int) -> None:
+        parts = [p.lower() for p in PurePosixPath(name).parts]
+        if "articles" in parts[:-1] and parts[-1].endswith(".html"):
+            self.articles += 1
+            return
+        kind = kind_of(name)
+        if kind is not None:
+            self.members.append(Member(name, kind, size))
+
+    @property
+    def is_zip(self) -> bool:
+        return self._zip is not None
+
+    @property
+    def export_date(self) -> date | None:
+        return export_date_from_name(self.path.name)
+
+    def open_binary(self, member: Member) -> IO[bytes]:
+        if self._zip is not None:
+            return self._zip.open(member.name)
+        return open(self.path / member.name, "rb")
+
+    def of_kind(self, kind: str) -> list[Member]:
+        return [m for m in self.members if m.kind == kind]
+
+
+@dataclass
+class TextStream:
+    """A member opened as text (BOM dropped, newlines left to the csv module)."""
+
+    binary: IO[bytes]
+    text: io.TextIOWrapper
+
+    def position(self) -> int:
+        """Bytes read so far (roughly: the text layer reads ahead in chunks)."""
+        try:
+            return self.binary.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        self.text.close()
+
+
+def open_text(archive: Archive, member: Member) -> TextStream:
+    binary = archive.open_binary(member)
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
+    return TextStream(binary, text)

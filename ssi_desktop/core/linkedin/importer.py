@@ -1,0 +1,236 @@
+"""Reading a whole export into an :class:`ImportResult` (no store involved: a dry run).
+
+Files are read one at a time as streams; what survives a file is its per-day counters, so
+memory stays bounded by the number of days, not rows. A file that cannot be parsed is
+reported and counts for nothing; a damaged archive (bad CRC, truncated member) is flagged so
+the import can be refused as a whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ..catalogue import METRICS_BY_KEY
+from ..validation import today
+from .archive import Archive, Member, TextStream, open_text
+from .control import Cancelled, Control, Progress
+from .counts import (
+    SIMPLE,
+    DayCounts,
+    MessageOwner,
+    read_connections,
+    read_invitations,
+    read_messages,
+    read_simple,
+)
+from .profile import read_checklist_file, read_profile
+from .readers import FileFormatError
+from .report import FileReport, ImportResult, Refusal
+
+#: Order matters: Profile gives the member's name for messages; Invitations must come before
+#: Connections so acceptances can be matched.
+_CHECKLIST_KINDS = ("positions", "education", "skills", "recommendations", "media")
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+_UNREADABLE = (FileFormatError, csv.Error, UnicodeError)
+
+
+def _read(
+    archive: Archive, member: Member, report: FileReport, action: Callable[[TextStream], object]
+) -> object | None:
+    """Run ``action`` on one member's text, turning its failure into the file's report.
+
+    In a zip, a read error means the download is damaged (bad CRC, truncated member); in a
+    folder it is that one file's problem.
+    """
+    try:
+        stream = open_text(archive, member)
+    except _DAMAGE as exc:
+        report.error = f"cannot be opened ({exc})"
+        report.damaged = archive.is_zip
+        return None
+    try:
+        return action(stream)
+    except _DAMAGE as exc:
+        report.error = f"the archive is damaged here ({exc})" if archive.is_zip else str(exc)
+        report.damaged = archive.is_zip
+    except _UNREADABLE as exc:
+        report.error = str(exc)
+    finally:
+        stream.close()
+    return None
+
+
+def read_export(
+    path: str | Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ImportResult:
+    """Read a LinkedIn export (zip or folder) into per-day counts and a checklist.
+
+    Raises :class:`NotAnExport` when ``path`` holds no export files and
+    :class:`ImportCancelled` when ``cancelled()`` turns true.
+    """
+    source = Path(path).expanduser()
+    with Archive(source) as archive:
+        sizes = sum(m.size for m in archive.members)
+        sizes += sum(m.size for m in archive.of_kind("messages"))  # read twice
+        control = Control(progress, cancelled, max(sizes, 1))
+        control.tick()
+        return _read_all(archive, control)
+
+
+def _read_all(archive: Archive, control: Control) -> ImportResult:
+    files: list[FileReport] = []
+    gathered: dict[str, Counter[date]] = {}
+    spans: dict[str, list[FileReport]] = {}
+    checklist: dict[str, bool] = {}
+    owner_name = ""
+
+    def new_report(member: Member) -> FileReport:
+        report = FileReport(member.name, member.kind)
+        files.append(report)
+        return report
+
+    def keep(counts: object, report: FileReport) -> None:
+        if not isinstance(counts, dict):
+            return
+        day_counts: DayCounts = counts
+        for metric, per_day in day_counts.items():
+            gathered.setdefault(metric, Counter()).update(per_day)
+            spans.setdefault(metric, []).append(report)
+
+    for member in archive.of_kind("profile"):
+        report = new_report(member)
+        found = _read(archive, member, report, lambda s, r=report: read_profile(s, r))
+        if isinstance(found, tuple):
+            items, owner_name = found
+            checklist.update(items)
+        control.finished(member.size)
+    for kind in _CHECKLIST_KINDS:
+        members = archive.of_kind(kind)
+        merged: dict[str, bool] = {}
+        for member in members:
+            report = new_report(member)
+            found = _read(
+                archive, member, report, lambda s, r=report, k=kind: read_checklist_file(k, s, r)
+            )
+            if isinstance(found, dict):
+                for item, value in found.items():
+                    merged[item] = merged.get(item, False) or value
+            control.finished(member.size)
+        checklist.update(merged)
+
+    outgoing: set[int] | None = None
+    for member in archive.of_kind("invitations"):
+        report = new_report(member)
+        seen: set[int] = set()
+        counts = _read(
+            archive, member, report, lambda s, r=report, o=seen: read_invitations(s, r, control, o)
+        )
+        if counts is not None:
+            outgoing = (outgoing or set()) | seen
+        keep(counts, report)
+        control.finished(member.size)
+    for member in archive.of_kind("connections"):
+        report = new_report(member)
+        keep(
+            _read(
+                archive,
+                member,
+                report,
+                lambda s, r=report: read_connections(s, r, control, outgoing),
+            ),
+            report,
+        )
+        control.finished(member.size)
+    for member in archive.of_kind("messages"):
+        report = new_report(member)
+        owner = MessageOwner(owner_name)
+        learned = _read(archive, member, report, lambda s, o=owner: o.learn(s, control) or True)
+        control.finished(member.size)
+        if learned and owner.owner is None:
+            report.error = "could not tell which messages are yours (no senders found)"
+        elif learned:
+            keep(
+                _read(
+                    archive,
+                    member,
+                    report,
+                    lambda s, r=report, o=owner: read_messages(s, r, control, o),
+                ),
+                report,
+            )
+        control.finished(member.size)
+    for kind in SIMPLE:
+        for member in archive.of_kind(kind):
+            report = new_report(member)
+            keep(
+                _read(
+                    archive,
+                    member,
+                    report,
+                    lambda s, r=report, k=kind: read_simple(k, s, r, control),
+                ),
+                report,
+            )
+            control.finished(member.size)
+
+    export_day, origin = _export_day(archive, files)
+    counts, refused = _within_limits(gathered)
+    coverage = {
+        metric: (
+            min(r.first_day for r in reports if r.first_day),
+            max(export_day, *(r.last_day for r in reports if r.last_day)),
+        )
+        for metric, reports in spans.items()
+        if any(r.first_day for r in reports)
+    }
+    return ImportResult(
+        archive.path,
+        export_day,
+        origin,
+        files,
+        counts,
+        coverage,
+        refused,
+        checklist,
+        archive.articles,
+    )
+
+
+def _export_day(archive: Archive, files: list[FileReport]) -> tuple[date, str]:
+    named = archive.export_date
+    if named is not None and named <= today():
+        return named, "file name"
+    seen = [f.last_day for f in files if f.last_day]
+    if seen:
+        return max(seen), "newest date in the export"
+    return today(), "today"
+
+
+def _within_limits(
+    gathered: dict[str, Counter[date]],
+) -> tuple[dict[str, dict[date, int]], list[Refusal]]:
+    """Counts over a metric's per-day maximum are refused, not clamped: a clamped count would
+    be a number the user never had, and the report says which days were left out and why."""
+    counts: dict[str, dict[date, int]] = {}
+    refused: list[Refusal] = []
+    for metric, per_day in gathered.items():
+        limit = METRICS_BY_KEY[metric].max_per_day
+        kept: dict[date, int] = {}
+        for day, n in sorted(per_day.items()):
+            if n > limit:
+                refused.append(
+                    Refusal(
+                        day, metric, n, f"{n} is more than the most plausible in a day ({limit})"
+                    )
+                )
+            elif n:
+                kept[day] = n
+        counts[metric] = kept
+    refused.sort(key=lambda r: (r.day, r.key))
+    return counts, refused
