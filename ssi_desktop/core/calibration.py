@@ -35,9 +35,14 @@ from .scoring import activity_matrix, profile_completeness, score_arrays, term_s
 MIN_READINGS: Final = 4
 #: From this many readings on, the most recent quarter is held back to test the fit.
 HOLDOUT_FROM: Final = 8
-#: Penalty on ‖v − v0‖², in points². Moving one share by 0.1 costs as much as missing one
-#: reading by about 0.7 points, so a year of monthly readings outweighs it easily.
-REGULARISATION: Final = 50.0
+#: Penalty on ‖v − v0‖², in points², when there are too few readings to choose it: moving one
+#: share by 0.1 then costs as much as missing one reading by about 0.45 points.
+REGULARISATION: Final = 20.0
+#: The penalties tried when there are enough readings: each is judged on readings its fit did
+#: not see (see :func:`fit_pillar`), and the one that predicts best is kept. Readings that follow
+#: the model closely pick a light penalty; noisy ones pick a heavy one and stay near v1.
+REGULARISATION_GRID: Final = (2.0, 5.0, 20.0, 50.0, 200.0, 1000.0)
+CV_FOLDS: Final = 4
 CALIBRATED_VERSION: Final = "v1-calibrated"
 
 Progress = Callable[[int, int], None]
@@ -72,6 +77,8 @@ class Calibration:
     #: The same on the held-back readings, with a model fitted without them (None if too few).
     holdout_before: dict[str, float] | None
     holdout_after: dict[str, float] | None
+    #: The penalty toward v1 each pillar's fit used.
+    regularisation: dict[str, float]
 
     @property
     def generalises(self) -> bool:
@@ -92,7 +99,7 @@ class Calibration:
             "mae_after": self.mae_after,
             "holdout_before": self.holdout_before,
             "holdout_after": self.holdout_after,
-            "regularisation": REGULARISATION,
+            "regularisation": self.regularisation,
         }
 
 
@@ -152,16 +159,17 @@ def calibrate(
     train = np.arange(len(used) - held)
     test = np.arange(len(used) - held, len(used))
     weights: dict[str, float] = {}
+    penalties: dict[str, float] = {}
     holdout_fit = np.zeros((held, len(PILLARS)))
     for p, pillar in enumerate(PILLARS):
         columns = [j for j, t in enumerate(base.terms) if t.pillar == pillar]
         prior = np.asarray([base.share(base.terms[j]) for j in columns])
         sat = saturations[:, columns]
         if held:
-            shares = fit_shares(sat[train], observed[train, p], prior)
+            shares, _ = fit_pillar(sat[train], observed[train, p], prior)
             holdout_fit[:, p] = PILLAR_MAX * sat[test] @ shares
         advance()
-        shares = fit_shares(sat, observed[:, p], prior)
+        shares, penalties[pillar] = fit_pillar(sat, observed[:, p], prior)
         weights.update({base.terms[j].name: float(v) for j, v in zip(columns, shares, strict=True)})
         advance()
     params = base.with_weights(weights, CALIBRATED_VERSION)
@@ -176,7 +184,37 @@ def calibrate(
         mae_after=_mae(after, observed),
         holdout_before=_mae(before[test], observed[test]) if held else None,
         holdout_after=_mae(holdout_fit, observed[test]) if held else None,
+        regularisation=penalties,
     )
+
+
+def fit_pillar(
+    saturations: np.ndarray, observed: np.ndarray, prior: np.ndarray
+) -> tuple[np.ndarray, float]:
+    """One pillar's shares, with the penalty the readings themselves choose (if enough).
+
+    The penalty is chosen by cross-validation over interleaved folds (every fourth reading
+    left out in turn), so each candidate is judged on readings spread over the whole period,
+    not only on the latest ones, which may sit where every term is saturated and say nothing.
+    """
+    count = len(observed)
+    if count < HOLDOUT_FROM:
+        return fit_shares(saturations, observed, prior, REGULARISATION), REGULARISATION
+    folds = np.arange(count) % CV_FOLDS
+    errors = []
+    for penalty in REGULARISATION_GRID:
+        error = 0.0
+        for fold in range(CV_FOLDS):
+            train, test = folds != fold, folds == fold
+            shares = fit_shares(saturations[train], observed[train], prior, penalty)
+            error += float(np.abs(PILLAR_MAX * saturations[test] @ shares - observed[test]).sum())
+        errors.append(error / count)
+    # Within 5 % of the best, the heavier penalty wins: it stays closer to v1.
+    best = min(errors)
+    penalty = max(
+        p for p, e in zip(REGULARISATION_GRID, errors, strict=True) if e <= 1.05 * best + 1e-3
+    )
+    return fit_shares(saturations, observed, prior, penalty), penalty
 
 
 def _pillars(
