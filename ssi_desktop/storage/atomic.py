@@ -1,19 +1,31 @@
-"""All-or-nothing file writes (spec §7.1).
+"""All-or-nothing file writes (spec §7.1) that keep the previous version (spec §7.2).
 
-The new content goes to a temporary file in the same folder, is flushed and fsynced, then
+The new content goes to a temporary file in the same folder, is written and fsynced, then
 ``os.replace``\\ s the old file, and the folder is fsynced so the rename itself is durable.
-A crash at any moment leaves either the old file or the new one, never a mix.
+A crash at any moment leaves either the old file or the new one, never a mix. Just before the
+rename, the old file is hard-linked to its "previous version" name: the link costs no copy, and
+because the store is only ever replaced, never changed in place, the linked file keeps the old
+state for good.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 #: Owner read/write only: the store holds a person's activity history (spec §7.10).
 FILE_MODE = 0o600
+
+#: ``os.link`` errors that mean "this filesystem has no hard links": copy instead.
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+#: ``fsync`` on a folder errors that mean "not supported here" (some network and FUSE
+#: filesystems): the rename is as durable as that filesystem makes it.
+_NO_DIR_FSYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 
 def fsync_dir(folder: Path) -> None:
@@ -22,25 +34,78 @@ def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_DIR_FSYNC:
+            raise
     finally:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` durably; on any error the old file is left as it was."""
+def _temp_beside(path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def preserve(source: Path, target: Path) -> None:
+    """Make ``target`` hold ``source``'s current bytes, atomically, without a copy if possible.
+
+    ``target`` is replaced in one step, so it is never seen half-made.
+    """
+    tmp = _temp_beside(target)
+    try:
+        tmp.unlink()
+        try:
+            os.link(source, tmp)
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            shutil.copyfile(source, tmp)
+            if os.name == "posix":
+                os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_atomic(path: Path, data: bytes, *, keep_previous: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` durably; on any error the old file is left as it was.
+
+    With ``keep_previous``, the file being replaced stays reachable under that name. If the
+    final folder fsync fails, the previous version is put back before the error is raised,
+    so a save reported as failed never leaves the new state behind.
+    """
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
+    had_previous = False
     try:
-        with os.fdopen(fd, "wb") as handle:
+        try:
             if os.name == "posix":
-                os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+                os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if keep_previous is not None and path.exists():
+            preserve(path, keep_previous)
+            had_previous = True
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except OSError:
+        if keep_previous is not None:
+            with contextlib.suppress(OSError):
+                if had_previous:
+                    preserve(keep_previous, path)
+                else:
+                    path.unlink()
+        raise

@@ -3,8 +3,8 @@
 TinyDB's own ``JSONStorage`` overwrites the file in place (a crash mid-write leaves half a
 file) and re-parses the whole file on every query. This one keeps the parsed data in memory
 (the store holds the only writer's lock, so nobody else changes the file), writes through
-:func:`write_atomic`, and can group several TinyDB operations into one write (``batch``) so
-an import or a multi-part edit lands all at once or not at all.
+the store's atomic writer, and can group several TinyDB operations into one write (``batch``)
+so an import or a multi-part edit lands all at once or not at all.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from .atomic import write_atomic
-
 Data = dict[str, dict[str, Any]]
 
 
@@ -26,19 +24,26 @@ def encode(data: Data) -> bytes:
 
 
 class SafeJSONStorage(Storage):
-    def __init__(self, path: Path, initial: Data, writer: Callable[[Path, bytes], None]
-                 = write_atomic) -> None:
+    def __init__(self, path: Path, initial: Data, writer: Callable[[Path, bytes], None]) -> None:
         self.path = path
         self._data: Data | None = initial
+        # What a store not yet written falls back to when a first write fails.
+        self._unsaved = None if path.exists() else encode(initial)
         self._writer = writer
         self._batch_depth = 0
         self._pending = False
 
     def read(self) -> Data | None:
         if self._data is None:
-            # Only after a failed write: the file on disk is the truth again.
-            self._data = json.loads(self.path.read_bytes())
+            # Only after a failed write: what was last saved is the truth again.
+            raw = self._unsaved if self._unsaved is not None else self.path.read_bytes()
+            self._data = json.loads(raw)
         return self._data
+
+    def replace(self, data: Data) -> None:
+        """Hold ``data``, already on disk (a restore), instead of what was read."""
+        self._data = data
+        self._unsaved = None
 
     def write(self, data: Data) -> None:
         self._data = data
@@ -55,6 +60,7 @@ class SafeJSONStorage(Storage):
             # TinyDB already changed the in-memory copy; drop it so nothing unsaved is shown.
             self._data = None
             raise
+        self._unsaved = None
 
     def begin(self) -> None:
         self._batch_depth += 1

@@ -1,7 +1,8 @@
 """The store file's schema version and the checks made before anything else reads it.
 
 Format: ``docs/data-format.md``. A file is refused, never "repaired" into an empty store,
-when it is empty, not JSON, not ours, or written by a newer version of the app.
+when it is empty, not JSON, not ours, or written by a newer version of the app. Files of an
+older schema are accepted here and brought up to date by :mod:`.migrations`.
 """
 
 from __future__ import annotations
@@ -12,42 +13,67 @@ from typing import Any
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_ID = "ssi-desktop"
 TABLES = ("meta", "activity", "profile", "readings", "notes", "goal", "params")
+
+
+def meta_doc(data: dict[str, Any]) -> dict[str, Any]:
+    """The one meta record (TinyDB keeps it under document id "1")."""
+    return next(iter(data["meta"].values()))
 
 
 def parse_store_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     """The file's tables, or :class:`StoreError` saying exactly what is wrong with it."""
     if not raw.strip():
-        raise StoreError("empty", path, f"{path} is empty: it is not a usable SSI Desktop "
-                                        "store (a crash or a copy may have emptied it).")
+        raise StoreError(
+            "empty",
+            path,
+            f"{path} is empty: it is not a usable SSI Desktop store (a crash or a copy may "
+            "have emptied it).",
+        )
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError("corrupt", path, f"{path} is damaged or truncated: it is not valid "
-                                          f"JSON ({exc}).") from None
+        raise StoreError(
+            "corrupt", path, f"{path} is damaged or truncated: it is not valid JSON ({exc})."
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
-        raise StoreError("not_a_store", path, f"{path} is not an SSI Desktop store "
-                                              "(no meta record).")
+        raise StoreError(
+            "not_a_store", path, f"{path} is not an SSI Desktop store (no meta record)."
+        )
     meta = next(iter(data["meta"].values()), None)
     if not isinstance(meta, dict) or meta.get("app") != APP_ID:
-        raise StoreError("not_a_store", path, f"{path} is not an SSI Desktop store "
-                                              "(its meta record is not ours).")
+        raise StoreError(
+            "not_a_store",
+            path,
+            f"{path} is not an SSI Desktop store (its meta record is not ours).",
+        )
     version = meta.get("schema")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreError("not_a_store", path, f"{path} has no valid schema version.")
     if version > SCHEMA_VERSION:
-        raise StoreError("newer_schema", path,
-                         f"{path} was written by a newer SSI Desktop (schema {version}; this "
-                         f"version reads up to {SCHEMA_VERSION}). Update the app; the file "
-                         "was not changed.")
+        raise StoreError(
+            "newer_schema",
+            path,
+            f"{path} was written by a newer SSI Desktop (schema {version}; this version reads "
+            f"up to {SCHEMA_VERSION}). Update the app; the file was not changed.",
+        )
     for name, table in data.items():
-        if not isinstance(table, dict):
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise StoreError("corrupt", path, f"{path}: table {name!r} is damaged.")
     return data
 
 
 def new_store_data(created: str, app_version: str) -> dict[str, Any]:
-    return {"meta": {"1": {"app": APP_ID, "schema": SCHEMA_VERSION, "created": created,
-                           "app_version": app_version}}}
+    return {
+        "meta": {
+            "1": {
+                "app": APP_ID,
+                "schema": SCHEMA_VERSION,
+                "created": created,
+                "app_version": app_version,
+                "migrated": [],
+            }
+        }
+    }

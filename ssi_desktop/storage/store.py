@@ -1,15 +1,17 @@
 """The store: everything a user recorded, in one TinyDB file.
 
 Every public write is one atomic file write (or, inside :meth:`Store.batch`, one for the whole
-batch). Reads come from memory. The store hands out frozen core records, never TinyDB
-documents, so nothing outside can change what is held here without a write.
+batch) that keeps the previous version, preceded on the first write of a day by a daily
+backup. Reads come from memory. The store hands out frozen core records, never TinyDB
+documents, so nothing outside can change what is held here without a write. An open store
+holds the file's lock (:mod:`.lock`), so it is the only writer.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,16 +22,23 @@ from .. import __version__
 from ..core.catalogue import PILLARS
 from ..core.parameters import DEFAULT_PARAMS, ModelParams
 from ..core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
+from . import backups as _backups
+from .atomic import write_atomic
 from .errors import StoreError
-from .json_storage import SafeJSONStorage
-from .schema import new_store_data, parse_store_bytes
+from .json_storage import SafeJSONStorage, encode
+from .lock import StoreLock
+from .migrations import migrate, schema_of
+from .schema import SCHEMA_VERSION, new_store_data, parse_store_bytes
 
 _Q = Query()
 
 
 def _reading_doc(reading: Reading) -> dict[str, Any]:
-    doc: dict[str, Any] = {"date": reading.day.isoformat(), "total": reading.total,
-                           **{p: reading.pillar(p) for p in PILLARS}}
+    doc: dict[str, Any] = {
+        "date": reading.day.isoformat(),
+        "total": reading.total,
+        **{p: reading.pillar(p) for p in PILLARS},
+    }
     for extra in ("industry_rank", "network_rank", "industry_avg", "network_avg"):
         value = getattr(reading, extra)
         if value is not None:
@@ -37,23 +46,48 @@ def _reading_doc(reading: Reading) -> dict[str, Any]:
     return doc
 
 
+def _write_failed(path: Path, exc: OSError) -> StoreError:
+    return StoreError(
+        "write_failed",
+        path,
+        f"Could not save to {path}: {exc.strerror or exc}. Nothing was changed.",
+    )
+
+
+def _remove_leftover_temps(path: Path) -> None:
+    """Temporary files of writes cut short by a crash; only the lock holder may remove them."""
+    patterns = (
+        (path.parent, f".{path.name}.*.tmp"),
+        (_backups.backup_dir(path), f".{path.stem}-*.tmp"),
+    )
+    for folder, pattern in patterns:
+        for leftover in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 class Store:
     """One open store file. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, path: Path, data: dict[str, Any], *, exists: bool) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, Any], *, exists: bool, lock: StoreLock | None = None
+    ) -> None:
         self.path = path
+        self._lock = lock
         self._storage: SafeJSONStorage | None = None
         self._db = TinyDB(path, storage=self._make_storage(data))
         self._exists = exists
         self.revision = 0
         self._cache: dict[str, Any] = {}
+        self._backup_day: date | None = None
+        self._backed_up = False
 
     def _make_storage(self, data: dict[str, Any]) -> type[SafeJSONStorage]:
         store = self
 
         class _Bound(SafeJSONStorage):
             def __init__(self, path: str) -> None:
-                super().__init__(Path(path), data)
+                super().__init__(Path(path), data, store._save)
                 store._storage = self
 
         return _Bound
@@ -62,27 +96,85 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = True) -> Store:
         """Open ``path``; a missing file is a new empty store (written on the first change).
 
-        Raises :class:`StoreError` for a file that exists but cannot be used; that file is
-        never written to.
+        Raises :class:`StoreError` for a file that exists but cannot be used (its message
+        names the backups that exist), and for a store another process has open (kind
+        ``locked``). Such a file is never written to. A file of an older schema is backed up,
+        then migrated.
         """
         path = Path(path).expanduser().absolute()
         if path.is_dir():
             raise StoreError("not_a_store", path, f"{path} is a folder, not a store file.")
+        if not path.parent.is_dir():
+            if not create:
+                raise StoreError("missing", path, f"{path} does not exist.")
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = StoreLock(path)
+        holds_lock = lock.acquire()
+        try:
+            return cls._open_locked(path, lock, holds_lock, create)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, path: Path, lock: StoreLock, holds_lock: bool, create: bool) -> Store:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             if not create:
                 raise StoreError("missing", path, f"{path} does not exist.") from None
-            if not path.parent.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            return cls(path, new_store_data(now, __version__), exists=False)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            return cls(path, new_store_data(now, __version__), exists=False, lock=lock)
         except OSError as exc:
-            raise StoreError("unreadable", path, f"{path} cannot be read: {exc}") from None
-        return cls(path, parse_store_bytes(path, raw), exists=True)
+            raise StoreError(
+                "unreadable",
+                path,
+                f"{path} cannot be read: {exc.strerror or exc}. {_backups.describe(path)}",
+            ) from None
+        data = cls._checked(path, raw)
+        if holds_lock:
+            _remove_leftover_temps(path)
+        store = cls(path, data, exists=True, lock=lock)
+        if schema_of(data) < SCHEMA_VERSION:
+            store._migrate(data)
+        return store
+
+    @staticmethod
+    def _checked(path: Path, raw: bytes) -> dict[str, Any]:
+        try:
+            return parse_store_bytes(path, raw)
+        except StoreError as exc:
+            raise StoreError(exc.kind, path, f"{exc} {_backups.describe(path)}") from None
+
+    def _migrate(self, data: dict[str, Any]) -> None:
+        """Back the old file up, then replace it with its migrated form in one write."""
+        now = datetime.now(UTC)
+        migrated, _ = migrate(data, now=now.isoformat(timespec="seconds"), app_version=__version__)
+        try:
+            self._forced_backup("migration", now)
+            write_atomic(
+                self.path, encode(migrated), keep_previous=_backups.previous_path(self.path)
+            )
+        except OSError as exc:
+            raise StoreError(
+                "write_failed",
+                self.path,
+                f"{self.path} uses schema {schema_of(data)} and could not be updated to "
+                f"schema {SCHEMA_VERSION}: {exc.strerror or exc}. The file was not changed.",
+            ) from exc
+        assert self._storage is not None
+        self._storage.replace(migrated)
+        self._db.clear_cache()
+        self._changed()
 
     def close(self) -> None:
+        """Release the lock; thin out the backups if this session made one."""
         self._db.close()
+        if self._backed_up and self._lock is not None and self._lock.held:
+            with contextlib.suppress(OSError):
+                _backups.prune(self.path)
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -95,7 +187,7 @@ class Store:
         """False until the first change is written to a brand-new store."""
         return self._exists
 
-    # -- writing ---------------------------------------------------------------------------
+    # -- backups ---------------------------------------------------------------------------
 
     def backup(self, reason: str) -> Path | None:
         """Copy the file as it is now into the backups folder before a risky change.
@@ -105,14 +197,61 @@ class Store:
         """
         if not self.path.exists():
             return None
-        from .backups import make_backup
+        return self._forced_backup(reason, datetime.now(UTC))
 
-        return make_backup(self.path, reason)
+    def _forced_backup(self, reason: str, now: datetime) -> Path:
+        made = _backups.make_backup(self.path, reason, now)
+        self._backup_day = now.date()
+        self._backed_up = True
+        return made
 
+    def backups(self) -> list[_backups.Backup]:
+        """This store's backups, newest first (the previous version included)."""
+        return _backups.list_backups(self.path)
+
+    def restore(self, source: Path) -> _backups.Restored:
+        """Replace everything with backup ``source``, keeping the current state first.
+
+        Raises :class:`StoreError` if ``source`` cannot be opened (nothing is changed) or
+        the write fails.
+        """
+        try:
+            done = _backups.restore_file(self.path, source)
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            raise _write_failed(self.path, exc) from exc
+        self._backed_up = True
+        self._backup_day = datetime.now(UTC).date()
+        data = self._checked(self.path, raw)
+        assert self._storage is not None
+        self._storage.replace(data)
+        self._exists = True
+        self._db.clear_cache()
+        self._changed()
+        if schema_of(data) < SCHEMA_VERSION:
+            self._migrate(data)
+        return done
+
+    def _save(self, path: Path, payload: bytes) -> None:
+        """Every write of the store file: a daily backup first, then the atomic write."""
+        now = datetime.now(UTC)
+        if self._backup_day != now.date() and path.exists():
+            if self._backup_day is None:
+                dated = [b for b in _backups.list_backups(path) if b.reason != _backups.PREVIOUS]
+                self._backup_day = dated[0].taken.date() if dated else None
+            if self._backup_day != now.date():
+                self._forced_backup(_backups.DAILY, now)
+        write_atomic(path, payload, keep_previous=_backups.previous_path(path))
+
+    # -- writing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several changes into one atomic write; on error none of them is kept."""
+        """Group several changes into one atomic write; on error none of them is kept.
+
+        A failed write raises :class:`StoreError` (kind ``write_failed``); the store then
+        holds what the file holds, as before the batch.
+        """
         assert self._storage is not None
         self._storage.begin()
         try:
@@ -124,22 +263,21 @@ class Store:
             raise
         try:
             self._storage.commit()
+        except OSError as exc:
+            self._db.clear_cache()
+            self._changed()
+            raise _write_failed(self.path, exc) from exc
         except BaseException:
             self._db.clear_cache()
             self._changed()
             raise
+        self._exists = self._exists or self.path.exists()
         self._changed()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
-        try:
-            with self.batch():
-                yield
-        except OSError as exc:
-            raise StoreError("write_failed", self.path,
-                             f"Could not save to {self.path}: {exc.strerror or exc}. "
-                             "Nothing was changed.") from exc
-        self._exists = True
+        with self.batch():
+            yield
 
     def _changed(self) -> None:
         self.revision += 1
@@ -168,14 +306,21 @@ class Store:
         where = (_Q.date == entry.day.isoformat()) & (_Q.source == entry.source)
         counts = {k: v for k, v in entry.counts.items() if v}
         if counts:
-            table.upsert({"date": entry.day.isoformat(), "source": entry.source,
-                          "counts": counts}, where)
+            table.upsert(
+                {"date": entry.day.isoformat(), "source": entry.source, "counts": counts}, where
+            )
         else:
             table.remove(where)
 
-    def add_records(self, *, activity: Iterable[ActivityEntry] = (),
-                    profiles: Iterable[ProfileSnapshot] = (), readings: Iterable[Reading] = (),
-                    notes: Iterable[Note] = (), goal: Goal | None = None) -> None:
+    def add_records(
+        self,
+        *,
+        activity: Iterable[ActivityEntry] = (),
+        profiles: Iterable[ProfileSnapshot] = (),
+        readings: Iterable[Reading] = (),
+        notes: Iterable[Note] = (),
+        goal: Goal | None = None,
+    ) -> None:
         """Write many records in one atomic write (sample data, CSV import, benchmarks).
 
         Activity replaces what its day and source held; profiles and readings replace their
@@ -187,20 +332,21 @@ class Store:
             for snapshot in profiles:
                 self._db.table("profile").upsert(
                     {"date": snapshot.day.isoformat(), "items": dict(snapshot.items)},
-                    _Q.date == snapshot.day.isoformat())
+                    _Q.date == snapshot.day.isoformat(),
+                )
             for reading in readings:
                 table = self._db.table("readings")
                 table.remove(_Q.date == reading.day.isoformat())
                 table.insert(_reading_doc(reading))
             self._db.table("notes").insert_multiple(
-                {"date": n.day.isoformat(), "text": n.text} for n in notes)
+                {"date": n.day.isoformat(), "text": n.text} for n in notes
+            )
             if goal is not None:
                 self._set_goal(goal)
 
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
-            self._db.table("activity").remove((_Q.date == day.isoformat()) &
-                                              (_Q.source == source))
+            self._db.table("activity").remove((_Q.date == day.isoformat()) & (_Q.source == source))
 
     def put_profile(self, snapshot: ProfileSnapshot) -> None:
         self.add_records(profiles=[snapshot])
@@ -218,8 +364,7 @@ class Store:
 
     def add_note(self, note: Note) -> int:
         with self._write():
-            return self._db.table("notes").insert({"date": note.day.isoformat(),
-                                                   "text": note.text})
+            return self._db.table("notes").insert({"date": note.day.isoformat(), "text": note.text})
 
     def delete_note(self, note_id: int) -> None:
         with self._write():
@@ -233,11 +378,15 @@ class Store:
         table = self._db.table("goal")
         table.truncate()
         if goal is not None:
-            table.insert({"total": goal.total, "pillars": dict(goal.pillars),
-                          "by": goal.by.isoformat() if goal.by else None})
+            table.insert(
+                {
+                    "total": goal.total,
+                    "pillars": dict(goal.pillars),
+                    "by": goal.by.isoformat() if goal.by else None,
+                }
+            )
 
-    def set_params(self, params: ModelParams | None, info: Mapping[str, Any] | None = None
-                   ) -> None:
+    def set_params(self, params: ModelParams | None, info: Mapping[str, Any] | None = None) -> None:
         """Store calibrated parameters (``None`` returns to the defaults)."""
         with self._write():
             table = self._db.table("params")
@@ -257,13 +406,18 @@ class Store:
 
     def activity(self) -> tuple[ActivityEntry, ...]:
         """Every activity entry, every source, sorted by day then source."""
+
         def build() -> tuple[ActivityEntry, ...]:
             # Trusted: everything in the file passed validation on its way in; `check`
             # re-validates on demand.
-            entries = [ActivityEntry(date.fromisoformat(d["date"]),
-                                     MappingProxyType(dict(d["counts"])), d["source"])
-                       for d in self._docs("activity")]
+            entries = [
+                ActivityEntry(
+                    date.fromisoformat(d["date"]), MappingProxyType(dict(d["counts"])), d["source"]
+                )
+                for d in self._docs("activity")
+            ]
             return tuple(sorted(entries, key=lambda e: (e.day, e.source)))
+
         return self._cached("activity", build)
 
     def activity_on(self, day: date, source: str = "manual") -> ActivityEntry | None:
@@ -274,27 +428,42 @@ class Store:
 
     def profiles(self) -> tuple[ProfileSnapshot, ...]:
         def build() -> tuple[ProfileSnapshot, ...]:
-            snaps = [ProfileSnapshot(date.fromisoformat(d["date"]),
-                                     MappingProxyType(dict(d["items"])))
-                     for d in self._docs("profile")]
+            snaps = [
+                ProfileSnapshot(date.fromisoformat(d["date"]), MappingProxyType(dict(d["items"])))
+                for d in self._docs("profile")
+            ]
             return tuple(sorted(snaps, key=lambda s: s.day))
+
         return self._cached("profile", build)
 
     def readings(self) -> tuple[Reading, ...]:
         def build() -> tuple[Reading, ...]:
-            fields = ("total", *PILLARS, "industry_rank", "network_rank", "industry_avg",
-                      "network_avg")
-            readings = [Reading(date.fromisoformat(d["date"]), **{f: d.get(f) for f in fields})
-                        for d in self._docs("readings")]
+            fields = (
+                "total",
+                *PILLARS,
+                "industry_rank",
+                "network_rank",
+                "industry_avg",
+                "network_avg",
+            )
+            readings = [
+                Reading(date.fromisoformat(d["date"]), **{f: d.get(f) for f in fields})
+                for d in self._docs("readings")
+            ]
             return tuple(sorted(readings, key=lambda r: r.day))
+
         return self._cached("readings", build)
 
     def notes(self) -> tuple[tuple[int, Note], ...]:
         """(id, note) pairs sorted by day; the id is what :meth:`delete_note` takes."""
+
         def build() -> tuple[tuple[int, Note], ...]:
-            notes = [(d.doc_id, Note(date.fromisoformat(d["date"]), d["text"]))
-                     for d in self._docs("notes")]
+            notes = [
+                (d.doc_id, Note(date.fromisoformat(d["date"]), d["text"]))
+                for d in self._docs("notes")
+            ]
             return tuple(sorted(notes, key=lambda n: (n[1].day, n[0])))
+
         return self._cached("notes", build)
 
     def goal(self) -> Goal | None:
@@ -307,9 +476,11 @@ class Store:
 
     def params(self) -> ModelParams:
         """The model in use: calibrated parameters if any, else model v1."""
+
         def build() -> ModelParams:
             docs = self._docs("params")
             return ModelParams.from_dict(docs[0]["params"]) if docs else DEFAULT_PARAMS
+
         return self._cached("params", build)
 
     def params_info(self) -> dict[str, Any]:

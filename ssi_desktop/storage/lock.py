@@ -1,0 +1,81 @@
+"""One writer per store (spec §7.4): a ``QLockFile`` beside the store file.
+
+Two programs writing the same file would each overwrite the other's changes, because each
+keeps the store in memory. The lock file ``<store>.lock`` holds the owner's PID, host and
+program name. A lock left by a process that was killed is taken over: Qt sees that the PID
+is no longer running on this host. Age alone never makes a lock stale (``setStaleLockTime(0)``),
+so an app left open for days keeps its lock.
+
+Within one process the lock is shared: opening a store the process already holds (a test
+reading back what it wrote, a dialog checking a file) counts one more holder, and the file
+is unlocked when the last one releases it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from .errors import StoreError
+
+
+def lock_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".lock")
+
+
+#: Locks this process holds: lock file -> (the QLockFile, number of holders).
+_HELD: dict[Path, tuple[QLockFile, int]] = {}
+
+
+class StoreLock:
+    """The writer's lock on one store file; :meth:`acquire` it, :meth:`release` when done."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.store_path = store_path
+        self.path = lock_path(store_path)
+        self._lock = QLockFile(str(self.path))
+        self._lock.setStaleLockTime(0)
+        self.held = False
+
+    def acquire(self) -> bool:
+        """Take the lock; False if the folder cannot hold one (nothing can be saved there).
+
+        Raises :class:`StoreError` (kind ``locked``) if another live process has it.
+        """
+        if self.path in _HELD:
+            lock, holders = _HELD[self.path]
+            _HELD[self.path] = (lock, holders + 1)
+            self.held = True
+            return True
+        if self._lock.tryLock(0):
+            _HELD[self.path] = (self._lock, 1)
+            self.held = True
+            return True
+        error = self._lock.error()
+        if error == QLockFile.LockError.LockFailedError:
+            raise StoreError("locked", self.store_path, self._locked_message())
+        # PermissionError or UnknownError: a read-only folder. Saves there fail on their own
+        # and say so; reading needs no lock.
+        return False
+
+    def _locked_message(self) -> str:
+        owner = ""
+        info = self._lock.getLockInfo()
+        if isinstance(info, tuple) and len(info) == 3 and info[0]:
+            pid, host, app = info
+            owner = f" (process {pid}{f' on {host}' if host else ''}{f', {app}' if app else ''})"
+        return (
+            f"{self.store_path} is open in another SSI Desktop{owner}. Close it there first; "
+            "nothing was written here."
+        )
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        lock, holders = _HELD.pop(self.path)
+        if holders > 1:
+            _HELD[self.path] = (lock, holders - 1)
+        else:
+            lock.unlock()

@@ -1,0 +1,68 @@
+"""Bringing a store written by an older version up to today's schema.
+
+Each step turns schema ``n`` into ``n + 1`` and is registered in :data:`MIGRATIONS` under
+``n``; :func:`migrate` runs them in order. The store takes a backup before migrating and
+writes the result atomically (``Store.open``), so a failed or interrupted migration leaves the
+old file as it was. Every step is recorded in ``meta.migrated`` so a support question can be
+answered from the file itself.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from .schema import SCHEMA_VERSION, meta_doc
+
+Data = dict[str, Any]
+Migration = Callable[[Data], Data]
+
+
+def _v1_to_v2(data: Data) -> Data:
+    """Schema 2: a migration history in meta, and canonical activity documents.
+
+    Schema 1 files could hold zero counts and keys in any order (written by early importers);
+    schema 2 stores only non-zero counts, sorted by key, and no activity document without
+    counts, so two files with the same activity are byte-for-byte comparable.
+    """
+    meta_doc(data).setdefault("migrated", [])
+    activity = data.get("activity", {})
+    for doc_id in list(activity):
+        doc = activity[doc_id]
+        counts = {k: v for k, v in sorted(doc.get("counts", {}).items()) if v}
+        if counts:
+            doc["counts"] = counts
+        else:
+            del activity[doc_id]
+    return data
+
+
+#: ``{from_version: step}``; a step for every version from 1 to ``SCHEMA_VERSION - 1``.
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+
+
+def schema_of(data: Data) -> int:
+    return int(meta_doc(data)["schema"])
+
+
+def migrate(data: Data, *, now: str, app_version: str) -> tuple[Data, list[int]]:
+    """``data`` brought to :data:`SCHEMA_VERSION` (a new object) and the versions it passed.
+
+    ``data`` itself is not changed, so the caller still holds the original if a step fails.
+    """
+    version = schema_of(data)
+    if version >= SCHEMA_VERSION:
+        return data, []
+    result = copy.deepcopy(data)
+    passed: list[int] = []
+    while version < SCHEMA_VERSION:
+        result = MIGRATIONS[version](result)
+        meta = meta_doc(result)
+        meta["schema"] = version + 1
+        meta.setdefault("migrated", []).append(
+            {"from": version, "to": version + 1, "at": now, "app_version": app_version}
+        )
+        passed.append(version)
+        version += 1
+    return result, passed
