@@ -7,7 +7,15 @@ write. See ``docs/import.md`` for which file feeds which metric.
 
 from __future__ import annotations
 
-from .apply import ApplySummary, ImportPlan, ImportRefused, apply_import, apply_plan, plan_import
+from .apply import (
+    ApplySummary,
+    ImportPlan,
+    ImportRefused,
+    apply_import,
+    apply_plan,
+    check_applicable,
+    plan_import,
+)
 from .archive import NotAnExport
 from .control import ImportCancelled
 from .importer import read_export
@@ -24,6 +32,7 @@ __all__ = [
     "Refusal",
     "apply_import",
     "apply_plan",
+    "check_applicable",
     "plan_import",
     "read_export",
 ]

@@ -102,6 +102,16 @@ def plan_import(store: Any, result: ImportResult) -> ImportPlan:
     return ImportPlan(tuple(entries), tuple(previous), profile, previous_profile)
 
 
+def check_applicable(result: ImportResult) -> None:
+    """Refuse a damaged archive as a whole: half its files would miscount their days."""
+    if result.damaged:
+        names = ", ".join(f.name for f in result.damaged)
+        raise ImportRefused(
+            f"The archive is damaged ({names}); nothing was imported. "
+            "Download the export from LinkedIn again."
+        )
+
+
 def apply_import(store: Any, result: ImportResult) -> ApplySummary:
     """Back the store up, then write the whole import in one atomic write.
 
