@@ -16,6 +16,7 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from . import data, results
+from .startup import isolated_env
 
 #: In §8 order; each name runs one module and yields its rows.
 FIGURES = ("start", "save", "recompute", "import", "packaged")
@@ -67,7 +68,7 @@ def run(names: list[str], days: int, seed: int, repeats: int, data_dir: Path) ->
         elif name == "save":
             from . import save
 
-            measured[name] = save.measure(store, many)
+            measured[name] = save.measure(store, many, isolated_env(home))
         elif name == "recompute":
             from . import recompute
 

@@ -8,8 +8,11 @@ store's data the plainest durable way: stdlib ``json`` dump, write, fsync, ``os.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from ssi_desktop.ui.store_model import StoreModel
 
 from .data import scratch_copy
 from .results import Row, missing
+from .startup import REPO
 from .timing import interleaved, median
 
 FIGURE = "save one day's entry (durable, recomputed, chart redrawn)"
@@ -70,7 +74,25 @@ def _write_plain(path: Path, data: Any) -> None:
     os.replace(tmp, path)
 
 
-def measure(store_path: Path, repeats: int) -> list[Row]:
+def measure(store_path: Path, repeats: int, env: dict[str, str]) -> list[Row]:
+    """Runs :func:`measure_here` in a fresh process: a crash there becomes the row's note."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.save", str(store_path), str(repeats)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        fatal = [line for line in done.stderr.splitlines() if "error" in line.lower()][-1:]
+        why = fatal[0] if fatal else f"exit code {done.returncode}"
+        return [missing(FIGURE, TARGET, f"not measured: the measuring process died ({why})")]
+    return [Row(**row) for row in json.loads(lines[-1])]
+
+
+def measure_here(store_path: Path, repeats: int) -> list[Row]:
     app = QApplication.instance() or QApplication([])
     try:
         from ssi_desktop.ui.charts.history import HistoryChart
@@ -135,3 +157,8 @@ def measure(store_path: Path, repeats: int) -> list[Row]:
         note="" if not redraw_missed[0] else f"{redraw_missed[0]} redraws not seen",
     )
     return [row]
+
+
+if __name__ == "__main__":
+    rows = measure_here(Path(sys.argv[1]), int(sys.argv[2]))
+    print(json.dumps([dataclasses.asdict(row) for row in rows]))
