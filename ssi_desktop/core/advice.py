@@ -63,7 +63,7 @@ def advise(
     entries = [e for e in activity if e.day <= day]
     snapshots = [s for s in profiles if s.day <= day]
     first = min([e.day for e in entries] + [s.day for s in snapshots] + [day])
-    history = activity_matrix(entries, first, (day - first).days + 1)
+    history = activity_matrix(entries, first, (day - first).days + 1).astype(np.float64)
     baseline = np.vstack([history, baseline_future(history, horizon)])
     completeness = profile_completeness(snapshots, first, len(baseline), params.profile_items)
     pillars, _ = score_arrays(baseline, completeness, params)

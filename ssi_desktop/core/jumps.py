@@ -45,15 +45,16 @@ def detect_jumps(
         official = after.total - before.total
         estimate = table.row(after.day).total - table.row(before.day).total
         if abs(official - estimate) >= threshold:
-            direction = "rose" if official > 0 else "fell"
+            unexplained = official - estimate
+            direction = "lower" if unexplained < 0 else "higher"
             jumps.append(
                 Jump(
                     after.day,
                     round(official, 2),
                     round(estimate, 2),
-                    f"Official SSI {direction} {abs(official):.1f} since "
-                    f"{before.day.isoformat()} while the estimate moved "
-                    f"{estimate:+.1f}: LinkedIn may have recalibrated",
+                    f"Official SSI {official:+.1f} since {before.day.isoformat()} while the "
+                    f"estimate moved {estimate:+.1f}: {abs(unexplained):.1f} points {direction} "
+                    "than your activity explains. LinkedIn may have recalibrated.",
                 )
             )
     return jumps
