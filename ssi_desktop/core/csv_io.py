@@ -174,9 +174,9 @@ class CsvData:
 def kind_of_header(header: Sequence[str]) -> str | None:
     """Which of the four files a header belongs to (by its columns, in any order)."""
     names = [h.strip().lower() for h in header]
-    if not names or names[0] != "date" or len(names) < 2:
+    if "date" not in names or len(names) < 2:
         return None
-    rest = set(names[1:])
+    rest = set(names) - {"date"}
     if any("." in name for name in rest):
         return ACTIVITY_FILE
     if rest == {"text"}:
