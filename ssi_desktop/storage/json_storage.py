@@ -19,8 +19,13 @@ from tinydb.storages import Storage
 Data = dict[str, dict[str, Any]]
 
 
+#: TinyDB's tables are plain trees, never cyclic: skipping the cycle check saves ~9% of
+#: every save's encoding (ten years: 11.5 → 10.5 ms, ``benchmarks/``).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def encode(data: Data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 class SafeJSONStorage(Storage):
