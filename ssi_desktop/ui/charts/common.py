@@ -1,0 +1,110 @@
+"""What the three charts share: reading the store model, the empty state, theme and axes."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from ..palette import is_dark, muted_text_color, pillar_color
+from ..store_model import StoreModel
+from .data import ChartData, chart_data
+
+SERIES_WIDTH = {"total": 2.6, "brand": 1.7, "find": 1.7, "engage": 1.7, "build": 1.7}
+READING_SIZE = 8
+
+
+def date_axis() -> pg.DateAxisItem:
+    # Offset zero: x values are midnights UTC, so the labels are the days themselves.
+    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+
+def series_pen(name: str, dark: bool, scale: float = 1.0) -> pg.QtGui.QPen:
+    pen = pg.mkPen(pillar_color(name, dark), width=SERIES_WIDTH[name] * scale)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def goal_pen(name: str, dark: bool) -> pg.QtGui.QPen:
+    return pg.mkPen(pillar_color(name, dark), width=1.3, style=Qt.PenStyle.DashLine)
+
+
+def background(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.Base)
+
+
+def style_plot(plot: pg.PlotItem, palette: QPalette, font: QFont) -> None:
+    """Axes and grid in the muted text colour of the current theme."""
+    muted = muted_text_color(is_dark(palette))
+    tick_font = QFont(font)
+    tick_font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(muted, width=1))
+        axis.setTextPen(pg.mkPen(muted))
+        axis.setStyle(tickFont=tick_font)
+    plot.showGrid(x=True, y=True, alpha=0.18)
+
+
+class ChartBase(QWidget):
+    """A chart of the store: redraws on ``model.changed`` and recolours on theme changes.
+
+    When the store holds nothing yet it shows a sentence that says what to do instead of an
+    empty axis.
+    """
+
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._empty = QLabel(self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setText(self.tr("No history yet — record a day or import your LinkedIn export"))
+        self._data: ChartData | None = None
+        model.changed.connect(self.reload)
+
+    def _finish_setup(self, chart: QWidget) -> None:
+        """Called by subclasses once their chart widget exists."""
+        self._stack.addWidget(chart)
+        self._stack.addWidget(self._empty)
+        self._apply_theme()
+        self.reload()
+
+    @property
+    def data(self) -> ChartData:
+        assert self._data is not None
+        return self._data
+
+    def is_empty_state(self) -> bool:
+        return self._stack.currentWidget() is self._empty
+
+    def empty_text(self) -> str:
+        return self._empty.text()
+
+    def dark(self) -> bool:
+        return is_dark(self.palette())
+
+    def reload(self) -> None:
+        self._data = chart_data(self.model)
+        self._stack.setCurrentIndex(1 if self._data.empty else 0)
+        self._plot(self._data)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_theme()
+        super().changeEvent(event)
+
+    def _apply_theme(self) -> None:
+        muted = muted_text_color(self.dark())
+        self._empty.setStyleSheet(f"color: {muted.name()};")
+        self._recolour(self.dark())
+
+    def _plot(self, data: ChartData) -> None:
+        raise NotImplementedError
+
+    def _recolour(self, dark: bool) -> None:
+        raise NotImplementedError

@@ -1,0 +1,121 @@
+"""What the charts plot, as numpy arrays: built once per store change, never per point.
+
+Days sit on the x axis as epoch seconds at midnight UTC (the date axis is told the offset is
+zero), so a day is labelled with its own date whatever the machine's time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from ...core.catalogue import PILLARS
+from ...core.jumps import Jump, detect_jumps
+from ...core.records import Goal, Note, Reading
+from ...core.scoring import ScoreTable
+from ..palette import SERIES
+from ..store_model import StoreModel
+
+DAY = 86400.0
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def day_x(day: date) -> float:
+    return (day.toordinal() - _EPOCH_ORDINAL) * DAY
+
+
+def x_day(x: float) -> date:
+    """The day whose midnight is nearest to ``x``."""
+    return date.fromordinal(round(x / DAY) + _EPOCH_ORDINAL)
+
+
+def days_x(days: list[date] | tuple[date, ...]) -> np.ndarray:
+    ordinals = np.fromiter((d.toordinal() for d in days), dtype=np.float64, count=len(days))
+    return (ordinals - _EPOCH_ORDINAL) * DAY
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """The estimate, readings, notes and goal of one store revision, ready to plot."""
+
+    empty: bool
+    table: ScoreTable
+    x: np.ndarray  # one per day of the table
+    values: dict[str, np.ndarray]  # "total" and each pillar, aligned with x
+    readings: tuple[Reading, ...]
+    readings_x: np.ndarray
+    reading_values: dict[str, np.ndarray]  # aligned with readings_x
+    notes: tuple[Note, ...]
+    jumps: tuple[Jump, ...]  # official readings that moved while the estimate did not
+    goal: Goal | None
+
+    @property
+    def first_day(self) -> date:
+        """The earliest day anything is shown for: the estimate, a reading or a note."""
+        days = [self.table.start, *(r.day for r in self.readings), *(n.day for n in self.notes)]
+        return min(days)
+
+    @property
+    def last_day(self) -> date:
+        return self.table.end
+
+    def goal_levels(self) -> dict[str, float]:
+        """Targets by series name; a pillar without a target is absent."""
+        if self.goal is None:
+            return {}
+        return {"total": self.goal.total, **dict(self.goal.pillars)}
+
+    def reading_on(self, day: date) -> Reading | None:
+        for reading in self.readings:
+            if reading.day == day:
+                return reading
+        return None
+
+    def notes_on(self, day: date) -> list[str]:
+        return [note.text for note in self.notes if note.day == day]
+
+    def jumps_on(self, day: date) -> list[str]:
+        return [jump.label for jump in self.jumps if jump.day == day]
+
+    def value_on(self, name: str, day: date) -> float | None:
+        i = self.table.index(day)
+        if not 0 <= i < self.table.days:
+            return None
+        return float(self.values[name][i])
+
+
+def chart_data(model: StoreModel) -> ChartData:
+    store = model.store
+    table = model.scores()
+    x = days_x_range(table.start, table.days)
+    values = {"total": table.totals}
+    values.update({name: table.pillars[:, i] for i, name in enumerate(PILLARS)})
+    readings = store.readings()
+    reading_values = {
+        name: np.fromiter(
+            (getattr(r, name) for r in readings), dtype=np.float64, count=len(readings)
+        )
+        for name in SERIES
+    }
+    return ChartData(
+        empty=store.is_empty(),
+        table=table,
+        x=x,
+        values=values,
+        readings=readings,
+        readings_x=days_x([r.day for r in readings]),
+        reading_values=reading_values,
+        notes=tuple(note for _, note in store.notes()),
+        jumps=tuple(detect_jumps(table, readings)),
+        goal=store.goal(),
+    )
+
+
+def days_x_range(start: date, count: int) -> np.ndarray:
+    return (start.toordinal() - _EPOCH_ORDINAL + np.arange(count, dtype=np.float64)) * DAY
+
+
+def day_span(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

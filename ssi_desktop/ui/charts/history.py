@@ -1,0 +1,557 @@
+"""The History tab's chart: the estimate over time, official readings, goal, notes and jumps.
+
+Two stacked plots share one date axis: the total on 0–100 above, the four pillars on 0–25
+below. One axis per scale keeps a pillar's movement as visible as the total's, which a shared
+0–100 axis would flatten to a quarter of the height.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.catalogue import PILLAR_MAX
+from ...core.validation import today
+from ...storage.atomic import write_atomic
+from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
+from ..store_model import StoreModel
+from .common import (
+    READING_SIZE,
+    ChartBase,
+    background,
+    date_axis,
+    goal_pen,
+    series_pen,
+    style_plot,
+)
+from .data import DAY, ChartData, day_x, x_day
+from .export import HISTORY_HEADER, csv_bytes, history_rows
+
+#: The range buttons, in days; None shows everything.
+RANGES: tuple[int | None, ...] = (30, 90, 365, None)
+DEFAULT_RANGE = 365
+_MIN_SPAN_DAYS = 7
+_LABEL_CHARS = 32
+_AXIS_WIDTH = 46
+
+
+class _Marker:
+    """A dated vertical line through both plots, labelled in the top one."""
+
+    def __init__(
+        self, chart: HistoryChart, day: date, text: str, kind: str, caption: str | None = None
+    ) -> None:
+        self.day = day
+        self.text = text
+        self.kind = kind
+        x = day_x(day)
+        self.lines = [pg.InfiniteLine(pos=x, angle=90) for _ in chart.plots]
+        for plot, line in zip(chart.plots, self.lines, strict=True):
+            plot.addItem(line, ignoreBounds=True)
+        caption = text if caption is None else caption
+        short = caption if len(caption) <= _LABEL_CHARS else caption[: _LABEL_CHARS - 1] + "…"
+        # Rotated, reading upwards from the foot of the total plot: neighbouring notes do not
+        # collide, and the goal (usually high) and the total (usually mid) stay clear of them.
+        self.label = pg.TextItem(short, anchor=(0.0, 0.0), angle=90)
+        self.label.setPos(x, 1)
+        chart.plots[0].addItem(self.label, ignoreBounds=True)
+
+    def recolour(self, dark: bool, palette: QPalette, font_size: float) -> None:
+        colour = note_color(dark) if self.kind == "note" else jump_color(dark)
+        style = Qt.PenStyle.DotLine if self.kind == "note" else Qt.PenStyle.DashDotLine
+        for line in self.lines:
+            line.setPen(pg.mkPen(colour, width=1.2, style=style))
+        self.label.setColor(colour)
+        # A veil of the background keeps the label readable where it crosses a line.
+        veil = background(palette)
+        veil.setAlphaF(0.75)
+        self.label.fill = pg.mkBrush(veil)
+        self.label.update()
+        font = self.label.textItem.font()
+        font.setPointSizeF(font_size)
+        self.label.setFont(font)
+
+    def remove(self, chart: HistoryChart) -> None:
+        for plot, line in zip(chart.plots, self.lines, strict=True):
+            plot.removeItem(line)
+        chart.plots[0].removeItem(self.label)
+
+
+class HistoryChart(ChartBase):
+    """Total and pillars over time, with range buttons, a crosshair, a legend and exports."""
+
+    #: An export was written; the message names the file (for the status bar).
+    exported = Signal(str)
+
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self._range_days: int | None = DEFAULT_RANGE
+        self._custom_range = False
+        self._hidden: set[str] = set()
+        self._markers: list[_Marker] = []
+        self._crosshair_plain = ""
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_toolbar())
+        self._range_buttons[DEFAULT_RANGE].setChecked(True)
+        self._view = pg.GraphicsLayoutWidget(page)
+        self._view.setAntialiasing(True)
+        layout.addWidget(self._view, 1)
+        self._build_plots()
+        self._build_crosshair()
+        self._finish_setup(page)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self._range_group = QButtonGroup(self)
+        self._range_buttons: dict[int | None, QToolButton] = {}
+        labels = {
+            30: self.tr("30 d"),
+            90: self.tr("90 d"),
+            365: self.tr("1 y"),
+            None: self.tr("All"),
+        }
+        tips = {
+            30: self.tr("Show the last 30 days"),
+            90: self.tr("Show the last 90 days"),
+            365: self.tr("Show the last year"),
+            None: self.tr("Show the whole history"),
+        }
+        for days in RANGES:
+            button = QToolButton(self)
+            button.setText(labels[days])
+            button.setToolTip(tips[days])
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, d=days: self.set_range_days(d))
+            self._range_group.addButton(button)
+            self._range_buttons[days] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        names = {
+            "total": self.tr("Total"),
+            "brand": self.tr("Brand"),
+            "find": self.tr("Find"),
+            "engage": self.tr("Engage"),
+            "build": self.tr("Build"),
+        }
+        self._toggles: dict[str, QToolButton] = {}
+        for name in SERIES:
+            toggle = QToolButton(self)
+            toggle.setText(names[name])
+            toggle.setCheckable(True)
+            toggle.setChecked(True)
+            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            toggle.setToolTip(
+                self.tr("Show or hide {series} (line, official readings and goal)").format(
+                    series=names[name]
+                )
+            )
+            toggle.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
+            self._toggles[name] = toggle
+            bar.addWidget(toggle)
+        bar.addStretch(1)
+
+        self._png_button = QToolButton(self)
+        self._png_button.setText(self.tr("Export PNG…"))
+        self._png_button.setToolTip(self.tr("Save the chart as it is on screen as a PNG image"))
+        self._png_button.clicked.connect(self.export_png_dialog)
+        self._csv_button = QToolButton(self)
+        self._csv_button.setText(self.tr("Export CSV…"))
+        self._csv_button.setToolTip(
+            self.tr("Save the days in view (estimate and official readings) as a CSV file")
+        )
+        self._csv_button.clicked.connect(self.export_csv_dialog)
+        bar.addWidget(self._png_button)
+        bar.addWidget(self._csv_button)
+        return bar
+
+    def _build_plots(self) -> None:
+        self._total_plot = self._view.addPlot(row=0, col=0, axisItems={"bottom": date_axis()})
+        self._pillar_plot = self._view.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+        self.plots = (self._total_plot, self._pillar_plot)
+        self._view.ci.layout.setRowStretchFactor(0, 2)
+        self._view.ci.layout.setRowStretchFactor(1, 3)
+        self._view.ci.setSpacing(2)
+        self._total_plot.getAxis("bottom").setStyle(showValues=False)
+        self._pillar_plot.setXLink(self._total_plot)
+        for plot, top in ((self._total_plot, 4 * PILLAR_MAX), (self._pillar_plot, PILLAR_MAX)):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=True, y=False)
+            plot.setYRange(0, top, padding=0.03)
+            plot.getAxis("left").setWidth(_AXIS_WIDTH)
+            plot.setClipToView(True)
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self._total_plot.vb.sigXRangeChanged.connect(self._size_dots)
+        self._total_plot.setLabel("left", self.tr("Total"))
+        self._pillar_plot.setLabel("left", self.tr("Pillars"))
+
+        self._lines: dict[str, pg.PlotDataItem] = {}
+        self._dots: dict[str, pg.ScatterPlotItem] = {}
+        self._goals: dict[str, pg.InfiniteLine] = {}
+        for name in SERIES:
+            plot = self._plot_of(name)
+            # Scores are clipped numbers, never NaN: the finite check is wasted work.
+            line = plot.plot([], [], skipFiniteCheck=True, antialias=True)
+            dots = pg.ScatterPlotItem(size=READING_SIZE, symbol="o")
+            dots.setZValue(10)
+            plot.addItem(dots)
+            goal = pg.InfiniteLine(
+                angle=0,
+                label=self._goal_label(name),
+                labelOpts={"position": 0.01, "anchors": [(0, 1), (0, 1)]},
+            )
+            plot.addItem(goal, ignoreBounds=True)
+            self._lines[name] = line
+            self._dots[name] = dots
+            self._goals[name] = goal
+
+    def _goal_label(self, name: str) -> str:
+        # InfLineLabel formats the text with str.format(value=...), hence the {value}.
+        if name == "total":
+            return self.tr("Goal {value:g}")
+        return self.tr("{series} goal {{value:g}}").format(series=self._toggles[name].text())
+
+    def _build_crosshair(self) -> None:
+        self._cross = [pg.InfiniteLine(angle=90) for _ in self.plots]
+        for plot, line in zip(self.plots, self._cross, strict=True):
+            line.setVisible(False)
+            line.setZValue(20)
+            plot.addItem(line, ignoreBounds=True)
+        self._tip = QLabel(self._view)
+        self._tip.setTextFormat(Qt.TextFormat.RichText)
+        self._tip.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._tip.hide()
+        self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._view.installEventFilter(self)
+
+    def _plot_of(self, name: str) -> pg.PlotItem:
+        return self._total_plot if name == "total" else self._pillar_plot
+
+    # Data ---------------------------------------------------------------------------------
+
+    def _plot(self, data: ChartData) -> None:
+        single = data.x.size == 1  # a line through one point draws nothing: show the point
+        for name in SERIES:
+            line = self._lines[name]
+            line.setData(data.x, data.values[name])
+            line.setSymbol("o" if single else None)
+            self._dots[name].setData(data.readings_x, data.reading_values[name])
+            level = data.goal_levels().get(name)
+            if level is not None:
+                self._goals[name].setPos(level)
+            self._goals[name].setVisible(level is not None and name not in self._hidden)
+        for marker in self._markers:
+            marker.remove(self)
+        self._markers = [_Marker(self, n.day, n.text, "note") for n in data.notes]
+        # A jump's explanation is long: the marker says what it is, the crosshair says why.
+        self._markers += [
+            _Marker(self, j.day, j.label, "jump", self.tr("recalibration?")) for j in data.jumps
+        ]
+        x_min = day_x(min(data.first_day, today() - timedelta(days=max(RANGES[:-1]))))
+        x_max = day_x(max(data.last_day, today()))
+        for plot in self.plots:
+            plot.setLimits(
+                xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
+            )
+        self._recolour(self.dark())
+        if not self._custom_range:
+            self._apply_range()
+        self._hide_crosshair()
+
+    # Range --------------------------------------------------------------------------------
+
+    def set_range_days(self, days: int | None) -> None:
+        """Show the last ``days`` days up to today (None: the whole history)."""
+        self._range_days = days
+        self._custom_range = False
+        self._range_buttons[days].setChecked(True)
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        data = self.data
+        last = max(today(), data.last_day)
+        if self._range_days is None:
+            first = data.first_day
+        else:
+            # Never show empty months before the first recorded day.
+            first = max(last - timedelta(days=self._range_days - 1), data.first_day)
+        first = min(first, last - timedelta(days=_MIN_SPAN_DAYS - 1))
+        self._total_plot.setXRange(day_x(first) - DAY / 2, day_x(last) + DAY / 2, padding=0)
+
+    def _size_dots(self, *_: object) -> None:
+        # A hundred readings across ten years would bury the lines: dots shrink as they crowd.
+        x0, x1 = self._total_plot.vb.viewRange()[0]
+        xs = self.data.readings_x
+        crowd = int(np.count_nonzero((xs >= x0) & (xs <= x1)))
+        size = READING_SIZE if crowd <= 40 else READING_SIZE - 2 if crowd <= 80 else 4
+        for dots in self._dots.values():
+            if dots.opts["size"] != size:
+                dots.setSize(size)
+
+    def _on_manual_range(self, *_: object) -> None:
+        self._custom_range = True
+        self._range_group.setExclusive(False)
+        for button in self._range_buttons.values():
+            button.setChecked(False)
+        self._range_group.setExclusive(True)
+
+    def visible_range(self) -> tuple[date, date]:
+        """The first and last whole day in view."""
+        x0, x1 = self._total_plot.vb.viewRange()[0]
+        return x_day(math.ceil(x0 / DAY) * DAY), x_day(math.floor(x1 / DAY) * DAY)
+
+    def range_days(self) -> int | None:
+        return self._range_days
+
+    # Series -------------------------------------------------------------------------------
+
+    def set_series_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a series' line, official readings and goal, like its legend entry."""
+        if visible:
+            self._hidden.discard(name)
+        else:
+            self._hidden.add(name)
+        self._lines[name].setVisible(visible)
+        self._dots[name].setVisible(visible)
+        self._goals[name].setVisible(visible and name in self.data.goal_levels())
+        toggle = self._toggles[name]
+        if toggle.isChecked() != visible:
+            toggle.setChecked(visible)
+        toggle.setIcon(
+            _swatch(pillar_color(name, self.dark()), background(self.palette()), visible)
+        )
+
+    def series_visible(self, name: str) -> bool:
+        return self._lines[name].isVisible()
+
+    def legend_names(self) -> list[str]:
+        return [self._toggles[name].text() for name in SERIES]
+
+    def legend_button(self, name: str) -> QToolButton:
+        return self._toggles[name]
+
+    def series_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The whole series as given to the plot (x in epoch seconds), before clipping."""
+        x, y = self._lines[name].getOriginalDataset()
+        return (np.asarray(x), np.asarray(y))
+
+    def series_pen_color(self, name: str) -> QColor:
+        return self._lines[name].opts["pen"].color()
+
+    def reading_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        x, y = self._dots[name].getData()
+        return (np.asarray(x), np.asarray(y))
+
+    def goal_levels(self) -> dict[str, float]:
+        """The goal lines on screen, by series."""
+        return {name: line.value() for name, line in self._goals.items() if line.isVisible()}
+
+    def markers(self, kind: str) -> list[tuple[date, str]]:
+        """The ("note" or "jump") markers drawn, with their full text."""
+        return [(m.day, m.text) for m in self._markers if m.kind == kind]
+
+    # Crosshair ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Leave:
+            self._hide_crosshair()
+        return super().eventFilter(watched, event)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                day = x_day(plot.vb.mapSceneToView(scene_pos).x())
+                if self.data.first_day <= day <= self.data.last_day:
+                    self._show_crosshair(day, self._view.mapFromScene(scene_pos))
+                    return
+        self._hide_crosshair()
+
+    def crosshair_text(self) -> str:
+        """What the crosshair label says, as plain text ("" when hidden)."""
+        return self._crosshair_plain if self._tip.isVisible() else ""
+
+    def _show_crosshair(self, day: date, at: QPoint) -> None:
+        for line in self._cross:
+            line.setPos(day_x(day))
+            line.setVisible(True)
+        html, plain = self._crosshair_content(day)
+        self._crosshair_plain = plain
+        self._tip.setText(html)
+        self._tip.adjustSize()
+        gap = 16
+        x = at.x() + gap
+        if x + self._tip.width() > self._view.width():
+            x = at.x() - gap - self._tip.width()
+        y = min(max(0, at.y() - self._tip.height() // 2), self._view.height() - self._tip.height())
+        self._tip.move(max(0, x), max(0, y))
+        self._tip.show()
+        self._tip.raise_()
+
+    def _hide_crosshair(self) -> None:
+        for line in self._cross:
+            line.setVisible(False)
+        self._tip.hide()
+
+    def _crosshair_content(self, day: date) -> tuple[str, str]:
+        data = self.data
+        dark = self.dark()
+        title = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+        reading = data.reading_on(day)
+        shown = [name for name in SERIES if name not in self._hidden]
+        html = [f"<b>{escape(title)}</b>", "<table cellspacing='0' cellpadding='1'>"]
+        plain = [title]
+        if shown:
+            official = self.tr("official") if reading else ""
+            html.append(
+                f"<tr><td></td><td></td><td align='right'>{escape(self.tr('estimate'))}"
+                f"</td><td align='right'>&nbsp;{escape(official)}</td></tr>"
+            )
+        for name in shown:
+            label = self._toggles[name].text()
+            digits = 1 if name == "total" else 2
+            value = data.value_on(name, day)
+            estimate = "–" if value is None else f"{value:.{digits}f}"
+            line = f"{label} {estimate}"
+            official = ""
+            if reading is not None:
+                official = (
+                    f"{reading.pillar(name):.{digits}f}"
+                    if name != "total"
+                    else f"{reading.total:.1f}"
+                )
+                line += " · " + self.tr("official {value}").format(value=official)
+            plain.append(line)
+            colour = pillar_color(name, dark).name()
+            html.append(
+                f"<tr><td><span style='color:{colour}'>■</span></td>"
+                f"<td>{escape(label)}&nbsp;&nbsp;</td><td align='right'>{estimate}</td>"
+                f"<td align='right'>&nbsp;{official}</td></tr>"
+            )
+        html.append("</table>")
+        for text in data.notes_on(day):
+            plain.append(self.tr("Note: {text}").format(text=text))
+            html.append(f"<div style='color:{note_color(dark).name()}'>{escape(plain[-1])}</div>")
+        for text in data.jumps_on(day):
+            plain.append(text)
+            html.append(f"<div style='color:{jump_color(dark).name()}'>{escape(text)}</div>")
+        return "".join(html), "\n".join(plain)
+
+    # Theme --------------------------------------------------------------------------------
+
+    def _recolour(self, dark: bool) -> None:
+        palette = self.palette()
+        self._view.setBackground(background(palette))
+        for plot in self.plots:
+            style_plot(plot, palette, self.font())
+        bg = background(palette)
+        small = max(7.0, self.font().pointSizeF() * 0.85)
+        for name in SERIES:
+            colour = pillar_color(name, dark)
+            self._lines[name].setPen(series_pen(name, dark))
+            self._lines[name].setSymbolBrush(colour)
+            self._lines[name].setSymbolPen(pg.mkPen(bg, width=1))
+            self._dots[name].setPen(pg.mkPen(bg, width=1.5))
+            self._dots[name].setBrush(colour)
+            goal = self._goals[name]
+            goal.setPen(goal_pen(name, dark))
+            goal.label.setColor(colour)
+            self._toggles[name].setIcon(_swatch(colour, bg, name not in self._hidden))
+        for marker in self._markers:
+            marker.recolour(dark, palette, small)
+        muted = muted_text_color(dark)
+        for line in self._cross:
+            line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
+        border = QColor(muted)
+        self._tip.setStyleSheet(
+            f"QLabel {{ background: {bg.name()}; color: {palette.text().color().name()};"
+            f" border: 1px solid {border.name()}; border-radius: 4px; padding: 6px; }}"
+        )
+
+    # Export -------------------------------------------------------------------------------
+
+    def export_png(self, path: str | Path) -> None:
+        """Save the chart as it is on screen; raises OSError when it cannot be written."""
+        self._hide_crosshair()
+        image = self._view.grab().toImage()
+        if not image.save(str(path), "PNG"):
+            raise OSError(self.tr("the image could not be written"))
+
+    def export_csv(self, path: str | Path) -> None:
+        """Save the rows behind the days in view; raises OSError when it cannot be written."""
+        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
+
+    def visible_rows(self) -> list[tuple[str, ...]]:
+        first, last = self.visible_range()
+        first = max(first, self.data.first_day)
+        last = min(last, self.data.last_day)
+        return history_rows(self.data.table, self.data.readings, first, last)
+
+    def export_png_dialog(self) -> None:
+        self._export_dialog(
+            self.tr("Export chart as PNG"), self.tr("PNG images (*.png)"), ".png", self.export_png
+        )
+
+    def export_csv_dialog(self) -> None:
+        self._export_dialog(
+            self.tr("Export history as CSV"), self.tr("CSV files (*.csv)"), ".csv", self.export_csv
+        )
+
+    def _export_dialog(self, title: str, filters: str, suffix: str, write) -> None:
+        suggested = str(Path.home() / f"ssi-history-{today().isoformat()}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, filters)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        try:
+            write(path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                title,
+                self.tr("Could not write {path}: {reason}").format(
+                    path=path, reason=exc.strerror or str(exc)
+                ),
+            )
+            return
+        self.exported.emit(self.tr("Exported {path}").format(path=path))
+
+
+def _swatch(colour: QColor, edge: QColor, filled: bool = True) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # Hidden series keep their colour as an outline: the state is not told by colour alone.
+    painter.setPen(pg.mkPen(edge if filled else colour, width=1 if filled else 2))
+    painter.setBrush(colour if filled else Qt.GlobalColor.transparent)
+    painter.drawRoundedRect(1, 1, 12, 12, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

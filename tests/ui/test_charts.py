@@ -1,0 +1,392 @@
+"""The charts against a real store: what they plot, how they react, what they export."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ssi_desktop.core.catalogue import PILLARS
+from ssi_desktop.core.records import ActivityEntry, Goal, Note, Reading
+from ssi_desktop.core.validation import today
+from ssi_desktop.storage import Store
+from ssi_desktop.ui.charts import HistoryChart, PillarChart, Sparkline
+from ssi_desktop.ui.charts.data import day_x
+from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_rows, neutralise_cell
+from ssi_desktop.ui.charts.small import PILLAR_SCALE
+from ssi_desktop.ui.palette import SERIES, pillar_color
+from ssi_desktop.ui.store_model import StoreModel
+
+DAYS = 400
+
+
+def _day(i: int) -> date:
+    return today() - timedelta(days=DAYS - 1 - i)
+
+
+@pytest.fixture
+def model(store_path: Path) -> StoreModel:
+    store = Store.open(store_path)
+    activity = [
+        ActivityEntry.create(
+            _day(i),
+            {
+                "brand.posts": i % 2,
+                "find.searches": 1 + i % 4,
+                "engage.comments": 2 + i % 3,
+                "build.requests_sent": 3 if i % 7 < 5 else 0,
+            },
+        )
+        for i in range(DAYS)
+    ]
+    readings = [
+        Reading.create(_day(i), brand=10.5, find=11, engage=12.25, build=13)
+        for i in range(10, DAYS, 30)
+    ]
+    notes = [Note.create(_day(100), "Holiday"), Note.create(_day(300), "New job")]
+    store.add_records(
+        activity=activity, readings=readings, notes=notes, goal=Goal.create(80, {"engage": 20})
+    )
+    return StoreModel(store)
+
+
+@pytest.fixture
+def chart(qtbot, model: StoreModel) -> HistoryChart:
+    widget = HistoryChart(model)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _values(model: StoreModel, name: str) -> np.ndarray:
+    table = model.scores()
+    return table.totals if name == "total" else table.pillars[:, PILLARS.index(name)]
+
+
+# What is plotted -------------------------------------------------------------------------
+
+
+def test_history_plots_the_estimate_of_every_day(chart: HistoryChart, model: StoreModel) -> None:
+    table = model.scores()
+    expected_x = np.array([day_x(d) for d in table.dates()])
+    for name in SERIES:
+        x, y = chart.series_data(name)
+        np.testing.assert_array_equal(x, expected_x)
+        np.testing.assert_allclose(y, _values(model, name))
+    assert chart.series_data("total")[1][-1] > 0
+
+
+def test_readings_goal_and_notes_are_drawn_where_they_belong(
+    chart: HistoryChart, model: StoreModel
+) -> None:
+    readings = model.store.readings()
+    x, y = chart.reading_data("engage")
+    np.testing.assert_array_equal(x, [day_x(r.day) for r in readings])
+    np.testing.assert_allclose(y, [12.25] * len(readings))
+    np.testing.assert_allclose(chart.reading_data("total")[1], [46.75] * len(readings))
+    assert chart.goal_levels() == {"total": 80.0, "engage": 20.0}
+    assert chart.markers("note") == [(_day(100), "Holiday"), (_day(300), "New job")]
+
+
+def test_legend_lists_every_series_and_hides_one_on_click(qtbot, chart: HistoryChart) -> None:
+    assert chart.legend_names() == ["Total", "Brand", "Find", "Engage", "Build"]
+    qtbot.mouseClick(chart.legend_button("engage"), Qt.MouseButton.LeftButton)
+    assert not chart.series_visible("engage")
+    assert chart.series_visible("total")
+    assert "engage" not in chart.goal_levels()
+    qtbot.mouseClick(chart.legend_button("engage"), Qt.MouseButton.LeftButton)
+    assert chart.series_visible("engage")
+    chart.set_series_visible("total", False)
+    assert not chart.legend_button("total").isChecked()
+    assert chart.goal_levels() == {"engage": 20.0}
+
+
+# Range and crosshair ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label, days", [("30 d", 30), ("90 d", 90), ("1 y", 365)])
+def test_range_buttons_show_the_last_days_up_to_today(
+    qtbot, chart: HistoryChart, label: str, days: int
+) -> None:
+    button = next(
+        b for b in chart.findChildren(type(chart.legend_button("total"))) if b.text() == label
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert chart.visible_range() == (today() - timedelta(days=days - 1), today())
+    assert chart.range_days() == days
+
+
+def test_all_shows_the_whole_history(chart: HistoryChart, model: StoreModel) -> None:
+    chart.set_range_days(None)
+    assert chart.visible_range() == (model.scores().start, today())
+
+
+def test_wheel_zoom_leaves_the_range_buttons(chart: HistoryChart) -> None:
+    chart.set_range_days(90)
+    viewport = chart._view.viewport()
+    centre = chart._view.mapFromScene(chart.plots[1].vb.sceneBoundingRect().center())
+    wheel = QWheelEvent(
+        QPointF(centre),
+        QPointF(viewport.mapToGlobal(centre)),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    first, last = chart.visible_range()
+    assert (last - first).days < 85
+    assert not any(b.isChecked() for b in chart._range_group.buttons())
+    # A change in the store no longer snaps the user's zoom back to the button's range.
+    chart.reload()
+    assert chart.visible_range() == (first, last)
+
+
+def _move_mouse_to(chart: HistoryChart, day: date) -> None:
+    vb = chart.plots[1].vb
+    scene_pos = vb.mapViewToScene(QPointF(day_x(day), 10.0))
+    chart._view.scene().sigMouseMoved.emit(scene_pos)
+
+
+def test_crosshair_lists_the_date_and_every_visible_value(
+    chart: HistoryChart, model: StoreModel
+) -> None:
+    chart.set_range_days(90)
+    day = model.store.readings()[-1].day
+    chart.set_series_visible("build", False)
+    _move_mouse_to(chart, day)
+    text = chart.crosshair_text()
+    row = model.scores().row(day)
+    assert QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy") in text
+    assert f"Total {float(_values(model, 'total')[model.scores().index(day)]):.1f}" in text
+    assert f"Engage {row.engage:.2f}" in text
+    assert "official 12.25" in text and "official 46.8" in text
+    assert "Build" not in text
+    assert chart._cross[0].isVisible()
+
+
+def test_crosshair_names_a_note_and_hides_off_the_data(chart: HistoryChart) -> None:
+    chart.set_range_days(None)
+    _move_mouse_to(chart, _day(100))
+    assert "Note: Holiday" in chart.crosshair_text()
+    _move_mouse_to(chart, _day(0) - timedelta(days=20))
+    assert chart.crosshair_text() == ""
+
+
+# Live updates and theme ------------------------------------------------------------------
+
+
+def test_a_change_through_the_model_redraws_the_same_chart(
+    chart: HistoryChart, model: StoreModel
+) -> None:
+    line = chart._lines["engage"]
+    before = chart.series_data("engage")[1][-1]
+    entry = ActivityEntry.create(today(), {"engage.comments": 40, "engage.shares": 10})
+    assert model.apply(
+        "Record today",
+        lambda: model.store.set_activity(entry),
+        lambda: model.store.delete_activity(today()),
+    )
+    after = chart.series_data("engage")[1]
+    assert chart._lines["engage"] is line
+    assert after[-1] > before
+    np.testing.assert_allclose(after, _values(model, "engage"))
+    model.apply(
+        "Note", lambda: model.store.add_note(Note.create(today(), "Big week")), lambda: None
+    )
+    assert (today(), "Big week") in chart.markers("note")
+
+
+def test_dark_palette_recolours_the_lines(qtbot, chart: HistoryChart) -> None:
+    app = QApplication.instance()
+    light = app.palette()
+    for name in SERIES:
+        assert chart.series_pen_color(name) == pillar_color(name, False)
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", True))
+        for name in SERIES:
+            assert chart.series_pen_color(name) == pillar_color(name, True)
+    finally:
+        app.setPalette(light)
+    qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", False))
+
+
+# Exports ---------------------------------------------------------------------------------
+
+
+def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(path), ""))
+    )
+
+
+def test_png_export_writes_what_is_on_screen(
+    qtbot, monkeypatch, chart: HistoryChart, tmp_path: Path
+) -> None:
+    _save_as(monkeypatch, tmp_path / "chart")  # no suffix typed: .png is added
+    with qtbot.waitSignal(chart.exported) as signal:
+        qtbot.mouseClick(chart._png_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "chart.png"
+    assert str(written) in signal.args[0]
+    assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(written))
+    assert not image.isNull()
+    ratio = chart._view.devicePixelRatioF()
+    assert (image.width(), image.height()) == (
+        round(chart._view.width() * ratio),
+        round(chart._view.height() * ratio),
+    )
+
+
+def test_csv_export_holds_the_rows_in_view(
+    qtbot, monkeypatch, chart: HistoryChart, model: StoreModel, tmp_path: Path
+) -> None:
+    chart.set_range_days(30)
+    target = tmp_path / "rows.csv"
+    _save_as(monkeypatch, target)
+    qtbot.mouseClick(chart._csv_button, Qt.MouseButton.LeftButton)
+    with target.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == HISTORY_HEADER
+    body = rows[1:]
+    assert [r[0] for r in body] == [
+        (today() - timedelta(days=29 - i)).isoformat() for i in range(30)
+    ]
+    table = model.scores()
+    for r in body:
+        expected = table.row(date.fromisoformat(r[0]))
+        assert float(r[1]) == pytest.approx(expected.total)
+        assert [float(v) for v in r[2:6]] == pytest.approx([expected.pillar(p) for p in PILLARS])
+    reading_days = {x.day.isoformat() for x in model.store.readings()}
+    for r in body:
+        if r[0] in reading_days:
+            assert r[6:] == ["46.75", "10.5", "11", "12.25", "13"]
+        else:
+            assert r[6:] == [""] * 5
+
+
+def test_export_failure_is_reported_with_the_path(
+    qtbot, monkeypatch, chart: HistoryChart, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing-folder" / "rows.csv"
+    _save_as(monkeypatch, target)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text))
+    )
+    qtbot.mouseClick(chart._csv_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1 and str(target) in warnings[0]
+    assert not target.exists()
+
+
+def test_cancelled_export_writes_nothing(
+    qtbot, monkeypatch, chart: HistoryChart, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    with qtbot.assertNotEmitted(chart.exported):
+        qtbot.mouseClick(chart._png_button, Qt.MouseButton.LeftButton)
+    assert list(tmp_path.glob("*.png")) == []
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised() -> None:
+    assert [neutralise_cell(c) for c in ("=SUM(A1)", "+1", "-2", "@x", "12.5", "")] == [
+        "'=SUM(A1)",
+        "'+1",
+        "'-2",
+        "'@x",
+        "12.5",
+        "",
+    ]
+
+
+def test_history_rows_leave_the_estimate_blank_before_the_first_day(model: StoreModel) -> None:
+    table = model.scores()
+    rows = history_rows(table, (), table.start - timedelta(days=2), table.start)
+    assert rows[0][1:] == ("",) * 10
+    assert rows[2][1] == f"{table.row(table.start).total:.2f}"
+
+
+# Empty and tiny stores -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [HistoryChart, Sparkline, lambda m: PillarChart(m, "find")])
+def test_an_empty_store_shows_what_to_do(qtbot, store_path: Path, make) -> None:
+    widget = make(StoreModel(Store.open(store_path)))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.is_empty_state()
+    assert "No history yet" in widget.empty_text()
+    assert "LinkedIn export" in widget.empty_text()
+
+
+def test_the_first_recorded_day_replaces_the_empty_state(qtbot, store_path: Path) -> None:
+    model = StoreModel(Store.open(store_path))
+    charts = [HistoryChart(model), Sparkline(model), PillarChart(model, "engage")]
+    for widget in charts:
+        qtbot.addWidget(widget)
+        widget.show()
+    entry = ActivityEntry.create(today(), {"engage.comments": 5})
+    model.apply(
+        "Record",
+        lambda: model.store.set_activity(entry),
+        lambda: model.store.delete_activity(today()),
+    )
+    for widget in charts:
+        assert not widget.is_empty_state()
+    x, y = charts[0].series_data("engage")
+    assert x.tolist() == [day_x(today())] and y[0] > 0
+    assert charts[0]._lines["engage"].opts["symbol"] == "o"  # one day shows as a point
+    first, last = charts[0].visible_range()
+    assert last == today() and first < last
+
+
+# The small charts ------------------------------------------------------------------------
+
+
+def test_pillar_chart_shows_its_pillar_for_ninety_days(qtbot, model: StoreModel) -> None:
+    widget = PillarChart(model, "engage")
+    qtbot.addWidget(widget)
+    widget.show()
+    x, y = widget.series_data("engage")
+    assert x.size == 90 and x[-1] == day_x(today())
+    np.testing.assert_allclose(y, _values(model, "engage")[-90:])
+    rx, ry = widget.reading_data("engage")
+    assert rx.size == 3 and np.all(ry == 12.25) and rx.min() >= day_x(today()) - 89 * 86400
+    assert widget.goal_levels() == {"engage": 20.0}
+    assert widget.visible_range() == (today() - timedelta(days=89), today())
+    with pytest.raises(ValueError, match="'reach'"):
+        PillarChart(model, "reach")
+
+
+def test_sparkline_draws_ninety_days_and_emits_clicked(qtbot, model: StoreModel) -> None:
+    widget = Sparkline(model)
+    qtbot.addWidget(widget)
+    widget.resize(500, 140)
+    widget.show()
+    qtbot.waitExposed(widget)
+    np.testing.assert_allclose(widget.series_data("total")[1], _values(model, "total")[-90:])
+    np.testing.assert_allclose(
+        widget.series_data("find")[1], _values(model, "find")[-90:] * PILLAR_SCALE
+    )
+    assert widget.reading_data("total")[1].tolist() == [46.75] * 3
+    assert widget.goal_levels()["total"] == 80.0
+    with qtbot.waitSignal(widget.clicked):
+        qtbot.mouseClick(widget._widget.viewport(), Qt.MouseButton.LeftButton)
+    widget.setFocus()
+    with qtbot.waitSignal(widget.clicked):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
