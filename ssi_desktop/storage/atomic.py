@@ -47,22 +47,37 @@ def _temp_beside(path: Path) -> Path:
     return Path(name)
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        shutil.copyfile(source, target)
+        if os.name == "posix":
+            os.chmod(target, FILE_MODE)
+
+
+def _alias_beside(source: Path, target: Path) -> Path:
+    """A temporary second name (or copy) of ``source`` beside ``target``."""
+    tmp = _temp_beside(target)
+    try:
+        tmp.unlink()
+        _link_or_copy(source, tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
 def preserve(source: Path, target: Path) -> None:
     """Make ``target`` hold ``source``'s current bytes, atomically, without a copy if possible.
 
     ``target`` is replaced in one step, so it is never seen half-made.
     """
-    tmp = _temp_beside(target)
+    tmp = _alias_beside(source, target)
     try:
-        tmp.unlink()
-        try:
-            os.link(source, tmp)
-        except OSError as exc:
-            if exc.errno not in _NO_LINKS:
-                raise
-            shutil.copyfile(source, tmp)
-            if os.name == "posix":
-                os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -73,14 +88,15 @@ def preserve(source: Path, target: Path) -> None:
 def write_atomic(path: Path, data: bytes, *, keep_previous: Path | None = None) -> None:
     """Replace ``path`` with ``data`` durably; on any error the old file is left as it was.
 
-    With ``keep_previous``, the file being replaced stays reachable under that name. If the
-    final folder fsync fails, the previous version is put back before the error is raised,
-    so a save reported as failed never leaves the new state behind.
+    With ``keep_previous``, the file being replaced becomes reachable under that name once
+    the new one is durable. The old file gets a temporary second name first, so if a later
+    step fails (the folder fsync, the final rename) it is put back and the save reported as
+    failed really changed nothing, the previous version included.
     """
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
-    had_previous = False
+    old: Path | None = None
     try:
         try:
             if os.name == "posix":
@@ -92,20 +108,25 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: Path | None = None) 
         finally:
             os.close(fd)
         if keep_previous is not None and path.exists():
-            preserve(path, keep_previous)
-            had_previous = True
+            old = _alias_beside(path, keep_previous)
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in (tmp, old):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
         raise
+    if keep_previous is None:
+        fsync_dir(folder)
+        return
     try:
         fsync_dir(folder)
-    except OSError:
-        if keep_previous is not None:
-            with contextlib.suppress(OSError):
-                if had_previous:
-                    preserve(keep_previous, path)
-                else:
-                    path.unlink()
+        if old is not None:
+            os.replace(old, keep_previous)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if old is not None:
+                os.replace(old, path)
+            else:
+                path.unlink()
         raise

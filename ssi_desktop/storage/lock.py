@@ -13,6 +13,7 @@ is unlocked when the last one releases it.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -23,6 +24,9 @@ from .errors import StoreError
 def lock_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".lock")
 
+
+#: Seconds to wait before taking over a lock file with no owner in it.
+OWNERLESS_GRACE = 0.2
 
 #: Locks this process holds: lock file -> (the QLockFile, number of holders).
 _HELD: dict[Path, tuple[QLockFile, int]] = {}
@@ -54,16 +58,40 @@ class StoreLock:
             return True
         error = self._lock.error()
         if error == QLockFile.LockError.LockFailedError:
+            if self._owner() is None and self._take_ownerless():
+                _HELD[self.path] = (self._lock, 1)
+                self.held = True
+                return True
             raise StoreError("locked", self.store_path, self._locked_message())
         # PermissionError or UnknownError: a read-only folder. Saves there fail on their own
         # and say so; reading needs no lock.
         return False
 
-    def _locked_message(self) -> str:
-        owner = ""
+    def _owner(self) -> tuple[int, str, str] | None:
         info = self._lock.getLockInfo()
         if isinstance(info, tuple) and len(info) == 3 and info[0]:
-            pid, host, app = info
+            return int(info[0]), str(info[1]), str(info[2])
+        return None
+
+    def _take_ownerless(self) -> bool:
+        """Take over a lock file with no owner written in it.
+
+        Qt writes the owner into the lock file just after creating it; a process killed in
+        between leaves an empty lock that Qt, with no PID to check, would honour forever.
+        A live process finishes writing it within moments, so look again after a pause.
+        """
+        time.sleep(OWNERLESS_GRACE)
+        if self._lock.tryLock(0):
+            return True
+        if self._owner() is not None:
+            return False
+        return self._lock.removeStaleLockFile() and self._lock.tryLock(0)
+
+    def _locked_message(self) -> str:
+        owner = ""
+        found = self._owner()
+        if found is not None:
+            pid, host, app = found
             owner = f" (process {pid}{f' on {host}' if host else ''}{f', {app}' if app else ''})"
         return (
             f"{self.store_path} is open in another SSI Desktop{owner}. Close it there first; "

@@ -234,6 +234,10 @@ class Store:
 
     def _save(self, path: Path, payload: bytes) -> None:
         """Every write of the store file: a daily backup first, then the atomic write."""
+        if self._lock is not None and not self._lock.held:
+            # Opened where no lock could be made (a read-only folder): take it before the
+            # first write; if the folder is still read-only, the write below says so.
+            self._lock.acquire()
         now = datetime.now(UTC)
         if self._backup_day != now.date() and path.exists():
             if self._backup_day is None:
