@@ -1,0 +1,112 @@
+"""Nothing crashes silently (spec §7.9): errors go to a log file the user can send us.
+
+:func:`install` (called first thing by the app) sends the ``ssi_desktop`` loggers to a
+rotating log in the user's log folder, logs every uncaught exception (main thread and other
+threads) and, when the desktop app is running, shows a dialog that says where the log is.
+Python's own fatal errors (a crash inside Qt, a segfault) cannot run Python code, so
+``faulthandler`` writes them to ``faults.log`` beside it; the next start moves that report
+into the main log, so one file tells the whole story.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+import threading
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from .paths import log_dir
+
+LOG_NAME = "ssi-desktop.log"
+FAULT_NAME = "faults.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 3
+
+logger = logging.getLogger("ssi_desktop")
+
+_log_path: Path | None = None
+_fault_file: IO[str] | None = None
+_showing_dialog = False
+
+
+def install() -> Path:
+    """Start logging and catching crashes; returns the log file. Calling it again is a no-op."""
+    global _log_path, _fault_file
+    if _log_path is not None:
+        return _log_path
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / LOG_NAME
+    handler = RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    faults = folder / FAULT_NAME
+    if faults.exists() and faults.stat().st_size:
+        report = faults.read_text(encoding="utf-8", errors="replace")
+        logger.critical("The previous run stopped with a fatal error:\n%s", report.rstrip())
+    _fault_file = faults.open("w", encoding="utf-8")
+    faulthandler.enable(file=_fault_file, all_threads=True)
+
+    previous_hook = sys.excepthook
+
+    def excepthook(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous_hook(kind, error, trace)
+            return
+        logger.critical("Uncaught exception", exc_info=(kind, error, trace))
+        previous_hook(kind, error, trace)
+        _show_dialog(error, path)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        logger.critical(
+            "Uncaught exception in thread %s",
+            args.thread.name if args.thread else "?",
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    _log_path = path
+    logger.info("SSI Desktop started; Python %s", sys.version.split()[0])
+    return path
+
+
+def _show_dialog(error: BaseException, path: Path) -> None:
+    """Tell the user, if the desktop app is up; never from the command line."""
+    global _showing_dialog
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or _showing_dialog:
+        return
+    app = widgets.QApplication.instance()
+    if not isinstance(app, widgets.QApplication):
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("crash_log", text)
+
+    _showing_dialog = True
+    try:
+        widgets.QMessageBox.critical(
+            app.activeWindow(),
+            tr("SSI Desktop — something went wrong"),
+            tr(
+                "An unexpected error happened: {error}\n\nWhat you had saved is safe. The "
+                "details were written to:\n{path}\n\nPlease include that file if you report "
+                "the problem."
+            ).format(error=f"{type(error).__name__}: {error}", path=path),
+        )
+    except Exception:
+        logger.exception("Could not show the error dialog")
+    finally:
+        _showing_dialog = False
