@@ -16,7 +16,7 @@ from .. import __version__
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 
 #: One module per group of commands; each has ``register(subparsers)``.
-COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer")
+COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer", "backups")
 
 
 class _Parser(argparse.ArgumentParser):
