@@ -1,23 +1,142 @@
-"""QApplication bootstrap: identity, paths, the main window."""
+"""QApplication bootstrap: crash log, identity, theme, which store to open, the first run.
+
+``--smoke`` opens the main window on the chosen store without any dialog, renders every tab
+(and so every chart), closes it and exits 0; installers and CI use it to prove a build works.
+It writes nothing: a missing store stays missing and settings go to a throw-away file.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.settings import AppSettings
+    from .ui.theme import ThemeController
+
+EXIT_STORE = 3
+
+
+def _install_crash_log() -> None:
+    if importlib.util.find_spec("ssi_desktop.crash_log") is not None:
+        from . import crash_log
+
+        crash_log.install()
+
+
+def choose_store_path(data: str | None, last_store: Path | None) -> Path:
+    """--data, else $SSI_DESKTOP_DATA, else the store used last time, else the default."""
+    from .paths import ENV_DATA, default_store_path
+
+    if data:
+        return Path(data).expanduser()
+    if os.environ.get(ENV_DATA):
+        return default_store_path()
+    return last_store or default_store_path()
 
 
 def main(data: str | None = None, smoke: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    _install_crash_log()
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    from .paths import _set_identity, resolve_store_path
+    from .paths import _set_identity
+    from .ui.resources import app_icon
+    from .ui.settings import AppSettings
+    from .ui.theme import ThemeController
 
     _set_identity()
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle(f"SSI Desktop — {resolve_store_path(data).name}")
-    window.setCentralWidget(QLabel("SSI Desktop"))
-    window.resize(1100, 760)
-    window.show()
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
     if smoke:
+        with tempfile.TemporaryDirectory() as scratch:
+            settings = AppSettings(Path(scratch) / "settings.ini")
+            theme = ThemeController(app, settings.theme)
+            return _smoke(app, choose_store_path(data, None), settings, theme)
+
+    from .ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog, load_sample
+    from .ui.main_window import MainWindow
+    from .ui.store_model import StoreModel
+    from .ui.store_opening import module_available, open_store
+
+    settings = AppSettings()
+    theme = ThemeController(app, settings.theme)
+    path = choose_store_path(data, settings.last_store)
+    first_run = not path.exists()
+    store = open_store(path)
+    if store is None:
+        return EXIT_STORE
+    model = StoreModel(store)
+    choice = EMPTY
+    if first_run:
+        dialog = FirstRunDialog(store.path, module_available("import_dialog"))
+        dialog.exec()
+        choice = dialog.choice
+    if choice == SAMPLE:
+        load_sample(model)
+    window = MainWindow(model, settings, theme)
+    window.show()
+    if choice == IMPORT:
+        from .ui.import_dialog import run_linkedin_import
+
+        QTimer.singleShot(0, lambda: run_linkedin_import(window.model, window))
+    code = app.exec()
+    if window.model is not None:
+        window.model.store.close()
+    return code
+
+
+def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeController) -> int:
+    from .storage import Store, StoreError
+    from .ui.main_window import MainWindow
+    from .ui.store_model import StoreModel
+
+    errors: list[BaseException] = []
+    previous_hook = sys.excepthook
+
+    def record(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        # Qt reports exceptions raised in slots and event handlers here, not to the caller.
+        errors.append(error)
+        traceback.print_exception(kind, error, tb)
+
+    sys.excepthook = record
+    try:
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            print(f"ssi-desktop: {exc}", file=sys.stderr)
+            return EXIT_STORE
+        window = MainWindow(StoreModel(store), settings, theme)
+        window.show()
         app.processEvents()
-        return 0
-    return app.exec()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            window.tabs.widget(index).grab()
+        window.grab()
+        window.close()
+        app.processEvents()
+        store.close()
+    except Exception:
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.excepthook = previous_hook
+    if errors:
+        return 1
+    print(f"smoke ok: {window.tabs.count()} tabs rendered from {store.path}")
+    return 0

@@ -1,0 +1,153 @@
+"""The day form of one pillar: a spin box per catalogue metric, loaded from the day's entry.
+
+The rows come from ``metrics_for(pillar)``: adding a metric to the catalogue adds its row here.
+Only the typed ("manual") entry is edited; counts imported from LinkedIn or a CSV live apart
+and are summed by the estimate, so the form mentions them instead of mixing them in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import PILLAR_LABELS, SOURCE_LABELS, SOURCES, metrics_for
+from ..core.consistency import check_day_counts
+from ..core.records import ActivityEntry
+from .form_base import Change, FormBase
+from .store_model import StoreModel
+from .widgets import DayPicker, MutedLabel, tabular_font
+
+
+class ActivityForm(FormBase):
+    def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.pillar = pillar
+        self.metrics = metrics_for(pillar)
+        self.spins: dict[str, QSpinBox] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.day_picker = DayPicker(self)
+        layout.addWidget(self.day_picker)
+        self.imported_note = MutedLabel("", self)
+        self.imported_note.hide()
+        layout.addWidget(self.imported_note)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(0, 1)
+        row = 0
+        for metric in self.metrics:
+            label = QLabel(self.tr(metric.label), self)
+            spin = QSpinBox(self)
+            spin.setRange(0, metric.max_per_day)
+            spin.setAccessibleName(self.tr(metric.label))
+            spin.setAccessibleDescription(self.tr(metric.help))
+            spin.setToolTip(self.tr(metric.help))
+            spin.setFont(tabular_font(spin.font()))
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setMinimumWidth(96)
+            spin.setKeyboardTracking(True)
+            label.setBuddy(spin)
+            help_line = MutedLabel(self.tr(metric.help), self)
+            error = self.add_field(metric.key, spin)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(help_line, row + 1, 0, 1, 2)
+            grid.addWidget(error, row + 2, 0, 1, 2)
+            grid.setRowMinimumHeight(row + 2, 6)
+            spin.valueChanged.connect(lambda _v, key=metric.key: self.edited(key))
+            self.spins[metric.key] = spin
+            row += 3
+        layout.addLayout(grid)
+        layout.addWidget(self.form_error)
+
+        buttons = QHBoxLayout()
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.setToolTip(self.tr("Show what is saved for this day again"))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save these values for the day (Ctrl+S)"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        self.day_picker.day_changed.connect(lambda _day: self.reload())
+        self.reload()
+
+    def day(self) -> date:
+        return self.day_picker.day()
+
+    def show_day(self, day: date) -> None:
+        self.day_picker.set_day(day)
+        self.reload()
+
+    def values(self) -> dict[str, int]:
+        return {key: spin.value() for key, spin in self.spins.items()}
+
+    def load(self) -> None:
+        entry = self.model.store.activity_on(self.day(), "manual")
+        for key, spin in self.spins.items():
+            spin.setValue(entry.total(key) if entry else 0)
+        self._show_imported()
+
+    def _show_imported(self) -> None:
+        parts = []
+        for source in SOURCES[1:]:
+            entry = self.model.store.activity_on(self.day(), source)
+            if entry is None:
+                continue
+            n = sum(entry.total(m.key) for m in self.metrics)
+            if n:
+                parts.append(
+                    self.tr("{n} from {source}").format(n=n, source=self.tr(SOURCE_LABELS[source]))
+                )
+        if parts:
+            self.imported_note.setText(
+                self.tr(
+                    "Also recorded for this day: {parts}. The estimate adds them to the "
+                    "values below."
+                ).format(parts=", ".join(parts))
+            )
+        self.imported_note.setVisible(bool(parts))
+
+    def build_change(self) -> Change | None:
+        day = self.day()
+        store = self.model.store
+        previous = store.activity_on(day, "manual")
+        counts = dict(previous.counts) if previous else {}
+        counts.update(self.values())
+        check_day_counts(counts)
+        entry = ActivityEntry.create(day, counts, "manual")
+        kept = {k: v for k, v in entry.counts.items() if v}
+        if kept == {k: v for k, v in (previous.counts if previous else {}).items() if v}:
+            return None
+        label = self.tr("Save {pillar} for {date}").format(
+            pillar=self.tr(self.pillar.capitalize()), date=day.isoformat()
+        )
+
+        def undo() -> None:
+            if previous is None:
+                store.delete_activity(day, "manual")
+            else:
+                store.set_activity(previous)
+
+        return label, lambda: store.set_activity(entry), undo
+
+    def pillar_title(self) -> str:
+        return self.tr(PILLAR_LABELS[self.pillar])

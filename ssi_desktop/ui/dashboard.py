@@ -1,0 +1,360 @@
+"""The dashboard: today's estimate, the four pillars, the latest official reading, the goal.
+
+A new store shows what to do first instead of a wall of zeros. The tab never reaches into the
+window: it asks for navigation and actions through its signals.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
+from ..core.records import Goal, Reading
+from ..core.scoring import ScoreRow
+from ..core.validation import today
+from .formatting import PILLAR_NAMES, change, pillar_points, short_date, signed, total_points
+from .palette import is_dark, pillar_color
+from .store_model import StoreModel
+from .widgets import Card, MutedLabel, colour_dot, tabular_font
+
+
+class PillarCard(Card):
+    """One pillar: points out of 25, a bar, and the change over 7 and 30 days."""
+
+    def __init__(self, pillar: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pillar = pillar
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        self.dot = QLabel(self)
+        self.name = QLabel(self.tr(PILLAR_NAMES[pillar]), self)
+        self.name.setFont(tabular_font(self.font(), 1.05, QFont.Weight.DemiBold))
+        self.name.setToolTip(self.tr(PILLAR_LABELS[pillar]))
+        head.addWidget(self.dot)
+        head.addWidget(self.name, 1)
+        layout.addLayout(head)
+        self.value = QLabel(self)
+        self.value.setFont(tabular_font(self.font(), 1.7, QFont.Weight.DemiBold))
+        self.value.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.value)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, int(PILLAR_MAX * 100))
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        layout.addWidget(self.bar)
+        self.changes = QLabel(self)
+        self.changes.setFont(tabular_font(self.font()))
+        layout.addWidget(self.changes)
+        self._recolour()
+
+    def show_rows(self, now: ScoreRow, week: ScoreRow, month: ScoreRow) -> None:
+        value = now.pillar(self.pillar)
+        self.value.setText(
+            f"{pillar_points(value)} <span style='font-size:small; font-weight:normal'>"
+            f"/ {PILLAR_MAX:g}</span>"
+        )
+        self.bar.setValue(round(value * 100))
+        d7 = value - week.pillar(self.pillar)
+        d30 = value - month.pillar(self.pillar)
+        self.changes.setText(
+            self.tr("7 d {d7}   30 d {d30}").format(d7=change(d7, 2), d30=change(d30, 2))
+        )
+        self.setAccessibleName(
+            self.tr("{pillar}: {value} of 25; {d7} in 7 days, {d30} in 30 days").format(
+                pillar=self.tr(PILLAR_NAMES[self.pillar]),
+                value=pillar_points(value),
+                d7=signed(d7, 2),
+                d30=signed(d30, 2),
+            )
+        )
+
+    def _recolour(self) -> None:
+        colour = pillar_color(self.pillar, is_dark())
+        self.set_accent(colour)
+        self.dot.setPixmap(colour_dot(colour, 12).pixmap(12, 12))
+        self.bar.setStyleSheet(
+            "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
+            f"QProgressBar::chunk {{ border-radius: 4px; background: {colour.name()}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._recolour()
+        super().changeEvent(event)
+
+
+class Dashboard(QWidget):
+    #: The user asked to record today's activity (the window opens the first pillar tab).
+    record_requested = Signal()
+    #: The user asked to import their LinkedIn export.
+    import_requested = Signal()
+    #: The user asked to load the sample year.
+    sample_requested = Signal()
+    #: The user clicked the sparkline: show the History tab.
+    history_requested = Signal()
+
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._build_content())
+        self.stack.addWidget(self._build_empty())
+        model.changed.connect(self.refresh)
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        from .charts import Sparkline
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self._build_total_card(page), 0)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.cards = {p: PillarCard(p, page) for p in PILLARS}
+        for i, pillar in enumerate(PILLARS):
+            grid.addWidget(self.cards[pillar], 0, i)
+            grid.setColumnStretch(i, 1)
+        top.addLayout(grid, 1)
+        layout.addLayout(top)
+
+        self.official_line = QLabel(page)
+        self.official_line.setFont(tabular_font(self.font()))
+        self.official_line.setWordWrap(True)
+        self.goal_line = QLabel(page)
+        self.goal_line.setFont(tabular_font(self.font()))
+        self.goal_line.setWordWrap(True)
+        layout.addWidget(self.official_line)
+        layout.addWidget(self.goal_line)
+
+        spark_card = Card(page)
+        spark_layout = QVBoxLayout(spark_card)
+        spark_layout.setContentsMargins(12, 8, 12, 8)
+        caption = QHBoxLayout()
+        caption.addWidget(QLabel(self.tr("Last 90 days"), spark_card))
+        caption.addStretch(1)
+        caption.addWidget(MutedLabel(self.tr("Click for the full history"), spark_card))
+        spark_layout.addLayout(caption)
+        self.sparkline = Sparkline(self.model, spark_card)
+        self.sparkline.setMinimumHeight(150)
+        self.sparkline.setToolTip(
+            self.tr("The estimate over the last 90 days; click for the History tab")
+        )
+        self.sparkline.clicked.connect(self.history_requested)
+        spark_layout.addWidget(self.sparkline, 1)
+        layout.addWidget(spark_card, 2)
+
+        #: Where the goal and advice panels go (ui.advice_panel); empty until they are added.
+        self.advice_area = QVBoxLayout()
+        self.advice_area.setSpacing(12)
+        layout.addLayout(self.advice_area, 1)
+        layout.addStretch(0)
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
+
+    def _build_total_card(self, parent: QWidget) -> Card:
+        card = Card(parent)
+        card.setMinimumWidth(220)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        caption = QLabel(self.tr("Estimated SSI today"), card)
+        caption.setToolTip(
+            self.tr(
+                "SSI Desktop's estimate from the activity you recorded. "
+                "Help ▸ How the score is estimated explains it."
+            )
+        )
+        layout.addWidget(caption)
+        self.total = QLabel(card)
+        self.total.setFont(tabular_font(self.font(), 3.2, QFont.Weight.Bold))
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.total.setAccessibleName(self.tr("Estimated SSI today"))
+        layout.addWidget(self.total)
+        self.total_changes = QLabel(card)
+        self.total_changes.setFont(tabular_font(self.font()))
+        layout.addWidget(self.total_changes)
+        self.versus_official = MutedLabel("", card)
+        self.versus_official.setFont(tabular_font(self.font()))
+        layout.addWidget(self.versus_official)
+        layout.addStretch(1)
+        return card
+
+    def _build_empty(self) -> QWidget:
+        page = QWidget(self)
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = Card(page)
+        card.setMaximumWidth(620)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(10)
+        title = QLabel(self.tr("Nothing recorded yet"), card)
+        title.setFont(tabular_font(self.font(), 1.6, QFont.Weight.DemiBold))
+        layout.addWidget(title)
+        text = QLabel(
+            self.tr(
+                "SSI Desktop estimates your LinkedIn Social Selling Index from what you do on "
+                "LinkedIn, day by day, and shows which of the four pillars to work on. "
+                "Start in one of three ways:"
+            ),
+            card,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.record_button = QPushButton(self.tr("Record today's activity"), card)
+        self.record_button.setToolTip(self.tr("Open the Brand tab's form for today"))
+        self.import_button = QPushButton(self.tr("Import your LinkedIn export…"), card)
+        self.import_button.setToolTip(
+            self.tr(
+                "Read the archive LinkedIn sends you (Settings ▸ Data privacy ▸ Get a copy of your "
+                "data)"
+            )
+        )
+        self.sample_button = QPushButton(
+            self.tr("Open sample data (a year of example activity)"), card
+        )
+        self.sample_button.setToolTip(
+            self.tr(
+                "Fill this store with a year of invented activity to explore the app; Undo "
+                "removes it"
+            )
+        )
+        for button, hint in (
+            (self.record_button, self.tr("Type in what you did today; a minute a day.")),
+            (self.import_button, self.tr("Fill in your past from LinkedIn's own data.")),
+            (self.sample_button, self.tr("Look around first, with invented data.")),
+        ):
+            line = QHBoxLayout()
+            button.setMinimumWidth(300)
+            line.addWidget(button)
+            line.addWidget(MutedLabel(hint, card), 1)
+            layout.addLayout(line)
+        self.record_button.clicked.connect(self.record_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
+        row.addWidget(card, 1)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        return page
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def set_import_available(self, available: bool) -> None:
+        self.import_button.setVisible(available)
+
+    def is_empty_state(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def refresh(self) -> None:
+        store = self.model.store
+        if store.is_empty():
+            self.stack.setCurrentIndex(1)
+            return
+        self.stack.setCurrentIndex(0)
+        table = self.model.scores()
+        day = today()
+        now = table.row(day)
+        week = table.row(day - timedelta(days=7))
+        month = table.row(day - timedelta(days=30))
+        self.total.setText(total_points(now.total))
+        self.total_changes.setText(
+            self.tr("7 d {d7}   30 d {d30}").format(
+                d7=change(now.total - week.total, 1), d30=change(now.total - month.total, 1)
+            )
+        )
+        for card in self.cards.values():
+            card.show_rows(now, week, month)
+        readings = store.readings()
+        latest = readings[-1] if readings else None
+        self._show_official(latest, now)
+        self._show_goal(store.goal(), now)
+
+    def _show_official(self, reading: Reading | None, now: ScoreRow) -> None:
+        if reading is None:
+            self.versus_official.setText(self.tr("No official reading yet"))
+            self.official_line.setText(
+                self.tr(
+                    "Official reading: none yet. Copy your score from linkedin.com/sales/ssi "
+                    "into the Readings tab to compare."
+                )
+            )
+            return
+        when = short_date(reading.day, today())
+        estimate_then = self.model.scores().row(reading.day).total
+        self.versus_official.setText(
+            self.tr("{diff} vs official {total:g} ({when})").format(
+                diff=change(now.total - reading.total, 1), total=reading.total, when=when
+            )
+        )
+        parts = [self.tr("Official ({when}): {total:g}").format(when=when, total=reading.total)]
+        if reading.industry_rank is not None:
+            parts.append(self.tr("industry top {rank:g} %").format(rank=reading.industry_rank))
+        if reading.network_rank is not None:
+            parts.append(self.tr("network top {rank:g} %").format(rank=reading.network_rank))
+        parts.append(
+            self.tr("estimate that day {estimate} ({diff})").format(
+                estimate=total_points(estimate_then), diff=change(estimate_then - reading.total, 1)
+            )
+        )
+        self.official_line.setText(" · ".join(parts))
+
+    def _show_goal(self, goal: Goal | None, now: ScoreRow) -> None:
+        if goal is None:
+            self.goal_line.setText(self.tr("No goal set. Edit ▸ Goals… sets one."))
+            return
+        by = self.tr(" by {date}").format(date=short_date(goal.by, today())) if goal.by else ""
+        gap = goal.total - now.total
+        if gap <= 0:
+            status = self.tr("reached (now {now})").format(now=total_points(now.total))
+        else:
+            status = self.tr("now {now}, {gap} to go").format(
+                now=total_points(now.total), gap=total_points(gap)
+            )
+        parts = [
+            self.tr("Goal {target:g}{by}: {status}").format(target=goal.total, by=by, status=status)
+        ]
+        for pillar, target in goal.pillars.items():
+            parts.append(
+                self.tr("{pillar} {target:g} (now {now})").format(
+                    pillar=self.tr(PILLAR_NAMES[pillar]),
+                    target=target,
+                    now=pillar_points(now.pillar(pillar)),
+                )
+            )
+        self.goal_line.setText(" · ".join(parts))
+
+    def displayed_total(self) -> str:
+        return self.total.text()

@@ -1,0 +1,143 @@
+"""What every form that saves a record shares: fields, inline errors, save through the model.
+
+A form builds its change (a label and a do/undo pair of store calls) from what the user typed;
+the core validates it while building. A :class:`ValidationError` outlines the named field, puts
+the reason under it and moves focus there; a failed write shows the store's message. In both
+cases nothing is written and the typed values stay. While the user has unsaved edits, changes
+to the store (an undo from the menu, a save elsewhere) do not overwrite them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ..core.validation import ValidationError
+from .store_model import StoreModel
+from .widgets import ErrorLabel, set_invalid
+
+#: (undo label, do, undo): one undoable change, as StoreModel.apply takes it.
+Change = tuple[str, Callable[[], object], Callable[[], object]]
+
+
+@dataclass
+class Field:
+    widget: QWidget
+    error: ErrorLabel
+
+
+class FormBase(QWidget):
+    """Subclasses fill ``fields``, implement :meth:`load` and :meth:`build_change`."""
+
+    #: A change was written; the argument is its label ("Save Brand for 2026-03-02").
+    saved = Signal(str)
+
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.fields: dict[str, Field] = {}
+        self.form_error = ErrorLabel(self)
+        self._dirty = False
+        self._loading = False
+        self._saving = False
+        self._failure = ""
+        model.save_failed.connect(self._on_save_failed)
+        model.changed.connect(self._on_store_changed)
+
+    # -- for subclasses --------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the widgets from the store (called with edits tracking paused)."""
+        raise NotImplementedError
+
+    def build_change(self) -> Change | None:
+        """The change the typed values ask for, None when there is nothing to save.
+
+        Raises ValidationError (from the core) for bad input.
+        """
+        raise NotImplementedError
+
+    def add_field(self, key: str, widget: QWidget) -> ErrorLabel:
+        error = ErrorLabel(self)
+        self.fields[key] = Field(widget, error)
+        return error
+
+    def edited(self, key: str | None = None) -> None:
+        """Connect the widgets' change signals here: marks unsaved edits, clears stale errors."""
+        if self._loading:
+            return
+        self._dirty = True
+        if key is not None and key in self.fields:
+            self._clear_field(key)
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def reload(self) -> None:
+        """Show what the store holds, dropping unsaved edits and errors."""
+        self.clear_errors()
+        self._loading = True
+        try:
+            self.load()
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def save(self) -> bool:
+        """Validate and write; False (with the reason shown) when nothing was written."""
+        self.clear_errors()
+        try:
+            change = self.build_change()
+        except ValidationError as exc:
+            self.show_validation_error(exc)
+            return False
+        if change is None:
+            self.reload()
+            return True
+        label, do, undo = change
+        self._saving = True
+        self._failure = ""
+        try:
+            ok = self.model.apply(label, do, undo)
+        finally:
+            self._saving = False
+        if not ok:
+            self.form_error.show_error(self._failure or self.tr("Not saved."))
+            return False
+        self.reload()
+        self.saved.emit(label)
+        return True
+
+    def show_validation_error(self, exc: ValidationError) -> None:
+        field = self.fields.get(exc.field)
+        if field is None:
+            self.form_error.show_error(str(exc))
+            return
+        set_invalid(field.widget, True)
+        field.error.show_error(exc.reason)
+        field.widget.setFocus()
+
+    def clear_errors(self) -> None:
+        for key in self.fields:
+            self._clear_field(key)
+        self.form_error.clear()
+
+    def _clear_field(self, key: str) -> None:
+        field = self.fields[key]
+        if field.widget.property("invalid"):
+            set_invalid(field.widget, False)
+        field.error.clear()
+
+    def _on_save_failed(self, message: str) -> None:
+        if self._saving:
+            self._failure = message
+
+    def _on_store_changed(self) -> None:
+        if not self._saving and not self._dirty:
+            self.reload()

@@ -1,0 +1,420 @@
+"""The main window: composes the tabs, the menus and the status bar; the tabs do the work.
+
+Each tab gets only the StoreModel. Opening another store builds a new model and new tabs, so
+nothing can hold on to the old store. Features built as their own modules (import, backups,
+goals, calibration) are imported when their menu item is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..core.catalogue import PILLARS
+from ..core.validation import today
+from ..storage import Store
+from .dashboard import Dashboard
+from .first_run import load_sample
+from .formatting import PILLAR_NAMES
+from .help_dialog import scoring_dialog, show_about
+from .history_tab import HistoryTab
+from .palette import is_dark, pillar_color
+from .pillar_tab import PillarTab
+from .readings_tab import ReadingsTab
+from .settings import AppSettings
+from .store_model import StoreModel
+from .store_opening import module_available, open_store
+from .theme import ThemeController
+from .widgets import colour_dot, error_colour
+
+STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
+RANGE_CHOICES: tuple[tuple[int | None, str], ...] = (
+    (30, "30 days"),
+    (90, "90 days"),
+    (365, "1 year"),
+    (None, "All"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        model: StoreModel,
+        settings: AppSettings,
+        theme: ThemeController | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.theme = theme
+        self.model: StoreModel | None = None
+        self.undo_group = QUndoGroup(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)
+        self.setCentralWidget(self.tabs)
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Save status"))
+        self.statusBar().addPermanentWidget(self.status)
+        self._build_menus()
+        self.set_model(model)
+        self._restore_window()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    # -- tabs ------------------------------------------------------------------------------
+
+    def set_model(self, model: StoreModel) -> None:
+        """Show ``model``'s store: new tabs, the same tab as before, the old store closed."""
+        current = self.tab_key(self.tabs.currentIndex()) if self.model else ""
+        old = self.model
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.tabs.blockSignals(False)
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.store.close()
+            old.deleteLater()
+        self.model = model
+        model.setParent(self)
+        self.undo_group.addStack(model.undo_stack)
+        self.undo_group.setActiveStack(model.undo_stack)
+        model.saved.connect(self._on_saved)
+        model.save_failed.connect(self._on_save_failed)
+
+        self.dashboard = Dashboard(model, self)
+        self.pillar_tabs = {p: PillarTab(model, p, self) for p in PILLARS}
+        self.readings_tab = ReadingsTab(model, self)
+        self.history_tab = HistoryTab(model, self)
+        self._tab_keys = ["dashboard", *PILLARS, "readings", "history"]
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        for pillar, tab in self.pillar_tabs.items():
+            self.tabs.addTab(tab, self.tr(PILLAR_NAMES[pillar]))
+        self.tabs.addTab(self.readings_tab, self.tr("Readings"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+        self._colour_tabs()
+        self.history_tab.set_range_days(self.settings.range_days)
+        self.history_tab.chart.exported.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.dashboard.set_import_available(module_available("import_dialog"))
+        self.dashboard.record_requested.connect(self._record_today)
+        self.dashboard.import_requested.connect(self._import_linkedin)
+        self.dashboard.sample_requested.connect(lambda: load_sample(model))
+        self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
+
+        self.setWindowTitle(f"{APP_NAME} — {model.store.path.name}")
+        self.setWindowFilePath(str(model.store.path))
+        self.status.clear()
+        self.settings.last_store = model.store.path
+        if current:
+            self.show_tab(current)
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def tab_key(self, index: int) -> str:
+        return self._tab_keys[index] if 0 <= index < len(self._tab_keys) else ""
+
+    def show_tab(self, key: str) -> None:
+        if key in self._tab_keys:
+            self.tabs.setCurrentIndex(self._tab_keys.index(key))
+
+    def _colour_tabs(self) -> None:
+        dark = is_dark()
+        for pillar in PILLARS:
+            index = self._tab_keys.index(pillar)
+            self.tabs.setTabIcon(index, colour_dot(pillar_color(pillar, dark)))
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.save_action.setEnabled(hasattr(self.tabs.widget(index), "save"))
+        self.settings.last_tab = self.tab_key(index)
+
+    def _record_today(self) -> None:
+        self.show_tab(PILLARS[0])
+        tab = self.pillar_tabs[PILLARS[0]]
+        tab.form.show_day(today())
+        first = next(iter(tab.form.spins.values()))
+        first.setFocus()
+        first.selectAll()
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(
+            file,
+            self.tr("&New store…"),
+            self.new_store,
+            QKeySequence.StandardKey.New,
+            self.tr("Start a new, empty store file"),
+        )
+        self._action(
+            file,
+            self.tr("&Open store…"),
+            self.open_other_store,
+            QKeySequence.StandardKey.Open,
+            self.tr("Open another store file"),
+        )
+        file.addSeparator()
+        self.import_linkedin_action = self._action(
+            file,
+            self.tr("&Import LinkedIn export…"),
+            self._import_linkedin,
+            None,
+            self.tr("Read the archive LinkedIn sends you"),
+        )
+        self.import_csv_action = self._action(
+            file,
+            self.tr("Import &CSV…"),
+            self._import_csv,
+            None,
+            self.tr("Read daily counts from a CSV file"),
+        )
+        self.export_csv_action = self._action(
+            file,
+            self.tr("&Export CSV…"),
+            self._export_csv,
+            None,
+            self.tr("Write your recorded days to a CSV file"),
+        )
+        file.addSeparator()
+        self.backups_action = self._action(
+            file,
+            self.tr("&Backups…"),
+            self._backups,
+            None,
+            self.tr("See and restore earlier copies of the store"),
+        )
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        available = module_available("import_dialog")
+        for action in (self.import_linkedin_action, self.import_csv_action, self.export_csv_action):
+            action.setEnabled(available)
+        self.backups_action.setEnabled(module_available("backups_dialog"))
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.save_action = self._action(
+            edit,
+            self.tr("&Save day"),
+            self.save_current,
+            QKeySequence.StandardKey.Save,
+            self.tr("Save the form of the current tab"),
+        )
+        edit.addSeparator()
+        self.goals_action = self._action(
+            edit, self.tr("&Goals…"), self._goals, None, self.tr("Set a target score and date")
+        )
+        self.goals_action.setEnabled(module_available("goal_dialog"))
+        self.calibrate_action = self._action(
+            edit,
+            self.tr("&Calibrate model…"),
+            self._calibrate,
+            None,
+            self.tr("Fit the model to your official readings"),
+        )
+        self.calibrate_action.setEnabled(module_available("calibration_dialog"))
+
+        view = bar.addMenu(self.tr("&View"))
+        range_menu = view.addMenu(self.tr("&Range"))
+        self.range_group = QActionGroup(self)
+        self.range_actions: dict[int | None, QAction] = {}
+        for days, text in RANGE_CHOICES:
+            action = self._action(range_menu, self.tr(text), lambda d=days: self.set_range_days(d))
+            action.setCheckable(True)
+            action.setChecked(days == self.settings.range_days)
+            self.range_group.addAction(action)
+            self.range_actions[days] = action
+        theme_menu = view.addMenu(self.tr("&Theme"))
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for mode, text in (
+            ("system", self.tr("&System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = self._action(theme_menu, text, lambda m=mode: self.set_theme(m))
+            action.setCheckable(True)
+            action.setChecked(mode == self.settings.theme)
+            self.theme_group.addAction(action)
+            self.theme_actions[mode] = action
+        view.addSeparator()
+        tab_names = ["Dashboard", *(PILLAR_NAMES[p] for p in PILLARS), "Readings", "History"]
+        keys = ["dashboard", *PILLARS, "readings", "history"]
+        for number, (key, name) in enumerate(zip(keys, tab_names, strict=True), start=1):
+            self._action(view, self.tr(name), lambda k=key: self.show_tab(k), f"Ctrl+{number}")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("How the score is &estimated"),
+            self.show_scoring_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, self.tr("&About SSI Desktop"), self.show_about)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def save_current(self) -> bool:
+        tab = self.tabs.currentWidget()
+        save = getattr(tab, "save", None)
+        return bool(save()) if save else False
+
+    def set_range_days(self, days: int | None) -> None:
+        self.settings.range_days = days
+        self.range_actions[days].setChecked(True)
+        self.history_tab.set_range_days(days)
+        self.show_tab("history")
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        self.theme_actions[mode].setChecked(True)
+        if self.theme is not None:
+            self.theme.set_mode(mode)
+
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New store"),
+            str(self._store_folder() / "ssi-desktop.json"),
+            self.tr(STORE_FILTER),
+        )
+        if path:
+            self.switch_store(Path(path))
+
+    def open_other_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open store"), str(self._store_folder()), self.tr(STORE_FILTER)
+        )
+        if path:
+            self.switch_store(Path(path))
+
+    def switch_store(self, path: Path) -> bool:
+        """Open ``path`` (a missing file becomes a new empty store) and show it."""
+        assert self.model is not None
+        if path.expanduser().absolute() == self.model.store.path:
+            return True
+        store: Store | None = open_store(path, self)
+        if store is None:
+            return False
+        self.set_model(StoreModel(store))
+        return True
+
+    def _store_folder(self) -> Path:
+        return self.model.store.path.parent if self.model else Path.home()
+
+    def _import_linkedin(self) -> None:
+        from .import_dialog import run_linkedin_import
+
+        run_linkedin_import(self.model, self)
+
+    def _import_csv(self) -> None:
+        from .import_dialog import run_csv_import
+
+        run_csv_import(self.model, self)
+
+    def _export_csv(self) -> None:
+        from .import_dialog import run_csv_export
+
+        run_csv_export(self.model, self)
+
+    def _backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        BackupsDialog(self.model, self).exec()
+
+    def _goals(self) -> None:
+        from .goal_dialog import GoalDialog
+
+        GoalDialog(self.model, self).exec()
+
+    def _calibrate(self) -> None:
+        from .calibration_dialog import CalibrationDialog
+
+        CalibrationDialog(self.model, self).exec()
+
+    def show_scoring_help(self) -> None:
+        dialog = scoring_dialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def show_about(self) -> None:
+        assert self.model is not None
+        show_about(self.model.store.path, self)
+
+    # -- status and window state -----------------------------------------------------------
+
+    def _on_saved(self, message: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+        self.status.setToolTip(str(self.model.store.path) if self.model else "")
+
+    def _on_save_failed(self, message: str) -> None:
+        self.status.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
+        self.status.setText(self.tr("⚠ Not saved: {reason}").format(reason=message))
+        self.status.setToolTip(message)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        if self.settings.last_tab:
+            self.show_tab(self.settings.last_tab)
+
+    def remember_window(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.last_tab = self.tab_key(self.tabs.currentIndex())
+        if self.model is not None:
+            self.settings.last_store = self.model.store.path
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_window()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and self.model is not None:
+            self._colour_tabs()
+        super().changeEvent(event)

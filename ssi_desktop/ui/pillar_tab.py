@@ -1,0 +1,250 @@
+"""One tab per pillar: the day form on the left, the pillar's history on the right.
+
+Everything pillar-specific comes from the catalogue, so the four tabs are one class.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, SOURCE_LABELS
+from ..core.records import ActivityEntry
+from ..core.validation import today
+from .activity_form import ActivityForm
+from .activity_table import ActivityTableModel
+from .formatting import pillar_points
+from .palette import is_dark, pillar_color
+from .profile_form import ProfileForm
+from .store_model import StoreModel
+from .widgets import MutedLabel, colour_dot, tabular_font
+
+
+class PillarTab(QWidget):
+    def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.pillar = pillar
+        self.form = ActivityForm(model, pillar, self)
+        self.profile_form = ProfileForm(model, self) if pillar == "brand" else None
+        self.table_model = ActivityTableModel(self.form.metrics, self)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(self._build_header())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_left())
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 800])
+        self.splitter = splitter
+        outer.addWidget(splitter, 1)
+
+        model.changed.connect(self.refresh)
+        self.form.saved.connect(self._select_saved_day)
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        header = QHBoxLayout()
+        self.dot = QLabel(self)
+        self.title = QLabel(self.tr(PILLAR_LABELS[self.pillar]), self)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
+        self.estimate = QLabel(self)
+        self.estimate.setFont(tabular_font(self.font(), 1.3, QFont.Weight.DemiBold))
+        self.estimate.setToolTip(self.tr("Today's estimate for this pillar"))
+        header.addWidget(self.dot)
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.estimate)
+        self._recolour()
+        return header
+
+    def _build_left(self) -> QWidget:
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 8, 0)
+        day_box = QGroupBox(self.tr("Activity of the day"), column)
+        day_layout = QVBoxLayout(day_box)
+        day_layout.addWidget(self.form)
+        layout.addWidget(day_box)
+        if self.profile_form is not None:
+            profile_box = QGroupBox(self.tr("Profile checklist"), column)
+            profile_layout = QVBoxLayout(profile_box)
+            profile_layout.addWidget(
+                MutedLabel(
+                    self.tr(
+                        "Tick what your LinkedIn profile has. A complete profile is the base of "
+                        "the brand pillar."
+                    ),
+                    profile_box,
+                )
+            )
+            profile_layout.addWidget(self.profile_form)
+            layout.addWidget(profile_box)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(column.sizeHint().width() + 24)
+        return scroll
+
+    def _build_right(self) -> QWidget:
+        from .charts import PillarChart
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setChildrenCollapsible(False)
+        table_panel = QWidget(right)
+        layout = QVBoxLayout(table_panel)
+        layout.setContentsMargins(8, 0, 0, 0)
+        caption = QHBoxLayout()
+        caption.addWidget(QLabel(self.tr("Recorded days"), table_panel))
+        caption.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit"), table_panel)
+        self.edit_button.setToolTip(self.tr("Load the selected day into the form (Enter)"))
+        self.delete_button = QPushButton(self.tr("Delete"), table_panel)
+        self.delete_button.setToolTip(
+            self.tr("Delete this pillar's counts of the selected day (Del); Undo brings them back")
+        )
+        caption.addWidget(self.edit_button)
+        caption.addWidget(self.delete_button)
+        layout.addLayout(caption)
+
+        self.table = QTableView(table_panel)
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("Recorded days"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.empty_hint = MutedLabel(
+            self.tr(
+                "No days recorded for this pillar yet. Fill in the form and press Save, or "
+                "import your LinkedIn export (File menu)."
+            ),
+            table_panel,
+        )
+        layout.addWidget(self.empty_hint)
+        right.addWidget(table_panel)
+
+        self.chart = PillarChart(self.model, self.pillar, right)
+        self.chart.setMinimumHeight(160)
+        right.addWidget(self.chart)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+
+        self.table.doubleClicked.connect(self._edit_index)
+        self.table.activated.connect(self._edit_index)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return right
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.form.save()
+
+    def refresh(self) -> None:
+        selected = self.selected_entry()
+        self.table_model.set_entries(self.model.store.activity())
+        has_rows = self.table_model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty_hint.setVisible(not has_rows)
+        if selected is not None:
+            self._select(selected.day, selected.source)
+        self._update_buttons()
+        value = self.model.scores().row(today()).pillar(self.pillar)
+        self.estimate.setText(
+            self.tr("{value} / {max}").format(value=pillar_points(value), max=f"{PILLAR_MAX:g}")
+        )
+
+    def selected_entry(self) -> ActivityEntry | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.table_model.entry(rows[0].row()) if rows else None
+
+    def _select(self, day: date, source: str) -> None:
+        row = self.table_model.row_of(day, source)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.table_model.index(row, 0))
+
+    def _select_saved_day(self) -> None:
+        self._select(self.form.day(), "manual")
+
+    def _update_buttons(self) -> None:
+        has = self.selected_entry() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.edit_selected()
+
+    def edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        self.form.show_day(entry.day)
+        first = next(iter(self.form.spins.values()))
+        first.setFocus()
+        first.selectAll()
+
+    def delete_selected(self) -> bool:
+        """Remove this pillar's counts of the selected day and source; other pillars' stay."""
+        entry = self.selected_entry()
+        if entry is None:
+            return False
+        store = self.model.store
+        keys = {m.key for m in self.form.metrics}
+        remaining = ActivityEntry.create(
+            entry.day, {k: v for k, v in entry.counts.items() if k not in keys}, entry.source
+        )
+        label = self.tr("Delete {pillar} of {date} ({source})").format(
+            pillar=self.tr(self.pillar.capitalize()),
+            date=entry.day.isoformat(),
+            source=self.tr(SOURCE_LABELS[entry.source]),
+        )
+        return self.model.apply(
+            label, lambda: store.set_activity(remaining), lambda: store.set_activity(entry)
+        )
+
+    def _recolour(self) -> None:
+        colour = pillar_color(self.pillar, is_dark())
+        self.dot.setPixmap(colour_dot(colour, 14).pixmap(14, 14))
+        self.estimate.setStyleSheet(f"color: {colour.name()};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._recolour()
+        super().changeEvent(event)

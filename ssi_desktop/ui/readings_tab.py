@@ -1,0 +1,211 @@
+"""The Readings tab: official readings beside the estimate of the same day, and dated notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import PILLARS
+from ..core.records import Reading
+from .formatting import PILLAR_NAMES, change, pillar_points, total_points
+from .notes_panel import NotesPanel
+from .reading_form import ReadingForm, delete_reading
+from .store_model import StoreModel
+from .widgets import MutedLabel, tabular_font
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ReadingsTableModel(QAbstractTableModel):
+    """Newest first: the official figures, the estimate that day and the difference."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[Reading, float]] = []
+        self._font = tabular_font(QApplication.font())
+        self._headers = [
+            self.tr("Date"),
+            self.tr("Total"),
+            *(self.tr(PILLAR_NAMES[p]) for p in PILLARS),
+            self.tr("Estimate"),
+            self.tr("Official − estimate"),
+            self.tr("Industry top %"),
+            self.tr("Network top %"),
+        ]
+
+    def set_rows(self, rows: list[tuple[Reading, float]]) -> None:
+        self.beginResetModel()
+        self._rows = list(reversed(rows))
+        self.endResetModel()
+
+    def reading(self, row: int) -> Reading:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        reading, estimate = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return reading.day.strftime("%a %Y-%m-%d")
+            if column == 1:
+                return f"{reading.total:g}"
+            if column < 6:
+                return pillar_points(reading.pillar(PILLARS[column - 2]))
+            if column == 6:
+                return total_points(estimate)
+            if column == 7:
+                return change(reading.total - estimate, 1)
+            rank = reading.industry_rank if column == 8 else reading.network_rank
+            return "" if rank is None else f"{rank:g}"
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 7:
+            return self.tr("Positive: LinkedIn's figure is above SSI Desktop's estimate")
+        return None
+
+
+class ReadingsTab(QWidget):
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.form = ReadingForm(model, self)
+        self.notes = NotesPanel(model, self)
+        self.table_model = ReadingsTableModel(self)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        form_box = QGroupBox(self.tr("Official reading"), self)
+        QVBoxLayout(form_box).addWidget(self.form)
+        scroll = QScrollArea(self)
+        scroll.setWidget(form_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(form_box.sizeHint().width() + 24)
+        splitter.addWidget(scroll)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setChildrenCollapsible(False)
+        table_box = QGroupBox(self.tr("Past readings"), right)
+        table_layout = QVBoxLayout(table_box)
+        self.table = QTableView(table_box)
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName(self.tr("Past readings"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        table_layout.addWidget(self.table, 1)
+        self.empty_hint = MutedLabel(
+            self.tr(
+                "No official readings yet. LinkedIn shows your SSI at linkedin.com/sales/ssi; copy "
+                "it into the form now and then, and SSI Desktop compares it with its estimate."
+            ),
+            table_box,
+        )
+        table_layout.addWidget(self.empty_hint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit"), table_box)
+        self.edit_button.setToolTip(self.tr("Load the selected reading into the form (Enter)"))
+        self.delete_button = QPushButton(self.tr("Delete"), table_box)
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected reading (Del); Undo brings it back")
+        )
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        table_layout.addLayout(buttons)
+        right.addWidget(table_box)
+        notes_box = QGroupBox(self.tr("Notes"), right)
+        QVBoxLayout(notes_box).addWidget(self.notes)
+        right.addWidget(notes_box)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.table.doubleClicked.connect(lambda index: self._edit_row(index.row()))
+        self.table.activated.connect(lambda index: self._edit_row(index.row()))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.changed.connect(self.refresh)
+        self.refresh()
+
+    def save(self) -> bool:
+        return self.form.save()
+
+    def refresh(self) -> None:
+        table = self.model.scores()
+        self.table_model.set_rows(
+            [(r, table.row(r.day).total) for r in self.model.store.readings()]
+        )
+        has_rows = self.table_model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty_hint.setVisible(not has_rows)
+        self._update_buttons()
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_row() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _edit_row(self, row: int) -> None:
+        self.form.show_day(self.table_model.reading(row).day)
+        self.form.pillars[PILLARS[0]].setFocus()
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._edit_row(row)
+
+    def delete_selected(self) -> bool:
+        row = self.selected_row()
+        if row is None:
+            return False
+        return delete_reading(self.model, self.table_model.reading(row))
