@@ -48,21 +48,33 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     listed = _listed(path)
     if args.format == "json":
         rows = [
-            {"number": i, "name": b.name, "path": str(b.path), "taken": b.taken.isoformat(),
-             "reason": b.reason, "size": b.size, "readable": issue is None, "problem": issue}
+            {
+                "number": i,
+                "name": b.name,
+                "path": str(b.path),
+                "taken": b.taken.isoformat(),
+                "reason": b.reason,
+                "size": b.size,
+                "readable": issue is None,
+                "problem": issue,
+            }
             for i, (b, issue) in enumerate(listed, 1)
         ]
         print(json.dumps(rows, indent=2))
         return 0
     print(f"Backups of {path} (in {backup_dir(path)}):")
     if not listed:
-        print("  none yet: one is made before the first save of each day, and before each "
-              "import, calibration, migration and restore.")
+        print(
+            "  none yet: one is made before the first save of each day, and before each "
+            "import, calibration, migration and restore."
+        )
         return 0
     for number, (backup, issue) in enumerate(listed, 1):
         state = "ok" if issue is None else "DAMAGED"
-        print(f"  {number:>3}  {backup.taken:%Y-%m-%d %H:%M} UTC  {backup.reason:<11} "
-              f"{_size(backup.size):>8}  {state:<7}  {backup.name}")
+        print(
+            f"  {number:>3}  {backup.taken:%Y-%m-%d %H:%M} UTC  {backup.reason:<11} "
+            f"{_size(backup.size):>8}  {state:<7}  {backup.name}"
+        )
     print("Restore one with `ssi-desktop backups restore NUMBER` (or `latest`).")
     return 0
 
@@ -77,8 +89,9 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     except StoreError as exc:
         raise CliError(str(exc), EXIT_STORE) from None
     except OSError as exc:
-        raise CliError(f"Could not restore {path}: {exc.strerror or exc}. Nothing was "
-                       "changed.", EXIT_STORE) from None
+        raise CliError(
+            f"Could not restore {path}: {exc.strerror or exc}. Nothing was changed.", EXIT_STORE
+        ) from None
     finally:
         lock.release()
     print(f"Restored {path} from {chosen.name} ({chosen.taken:%Y-%m-%d %H:%M} UTC).")
@@ -90,8 +103,11 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backups", help="list the store's backups, or restore one",
-                       description="List the store's backups (the default), or restore one.")
+    p = sub.add_parser(
+        "backups",
+        help="list the store's backups, or restore one",
+        description="List the store's backups (the default), or restore one.",
+    )
     add_data_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_list)
@@ -100,9 +116,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--format", choices=("text", "json"), default="text")
     add_data_option(q)
     q.set_defaults(func=cmd_list)
-    q = actions.add_parser("restore", help="replace the store with a backup (the current "
-                                           "state is kept first)")
-    q.add_argument("backup", metavar="BACKUP",
-                   help="its number or name from the list, or `latest` (the newest good one)")
+    q = actions.add_parser(
+        "restore", help="replace the store with a backup (the current state is kept first)"
+    )
+    q.add_argument(
+        "backup",
+        metavar="BACKUP",
+        help="its number or name from the list, or `latest` (the newest good one)",
+    )
     add_data_option(q)
     q.set_defaults(func=cmd_restore)

@@ -6,6 +6,7 @@ import argparse
 
 from ..core.records import ActivityEntry, Note, ProfileSnapshot, Reading
 from ..core.validation import ValidationError
+from ..storage.backups import describe as describe_backups
 from .common import EXIT_STORE, CliError, Context, add_data_option
 
 
@@ -37,6 +38,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     except (ValueError, TypeError, KeyError) as exc:
         problems.append(f"model parameters: {exc}")
     print(f"{store.path}: schema {store.meta()['schema']}; " + ", ".join(counts))
+    print(describe_backups(store.path))
     if problems:
         raise CliError("problems found:\n  " + "\n  ".join(problems), EXIT_STORE)
     print("ok")

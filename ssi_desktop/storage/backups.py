@@ -225,5 +225,7 @@ def restore_file(store_path: Path, source: Path, now: datetime | None = None) ->
         else:
             aside = damaged_path(store_path, moment)
             preserve(store_path, aside)
-    write_atomic(store_path, raw, keep_previous=previous_path(store_path))
+    # A damaged file is kept aside, not as the previous version: that keeps the last good one.
+    keep_previous = None if aside is not None else previous_path(store_path)
+    write_atomic(store_path, raw, keep_previous=keep_previous)
     return Restored(source, safety, aside)

@@ -193,8 +193,11 @@ def test_restoring_over_a_damaged_file_moves_it_aside(store_path: Path) -> None:
     with Store.open(store_path) as store:
         _save(store, "2024-01-01", 1)
         good = store.backup("manual")
+        _save(store, "2024-01-02", 2)
+    last_good_previous = previous_path(store_path).read_bytes()
     store_path.write_bytes(b'{"meta": {"1": {"app": "ssi-de')
     done = restore_file(store_path, good)
+    assert previous_path(store_path).read_bytes() == last_good_previous
     assert done.aside is not None and done.aside.read_bytes() == b'{"meta": {"1": {"app": "ssi-de'
     assert ".damaged-" in done.aside.name and done.aside.parent == store_path.parent
     assert store_path.read_bytes() == good.read_bytes()
