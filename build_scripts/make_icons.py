@@ -4,8 +4,8 @@ The icon is code rather than a hand-edited image so anyone can regenerate it exa
 ``.venv/bin/python build_scripts/make_icons.py`` rewrites ``resources/icons/``. The outputs are
 committed, so a build never has to run this.
 
-Design: a navy rounded square holding four rising bars, one per pillar (Okabe–Ito colours, which
-stay distinguishable for colour-blind users), and a white trend line climbing over them. Below
+Design: a navy rounded square holding four rising bars, one per pillar (the app's Okabe–Ito
+based colours, distinguishable for colour-blind users), and a white trend line climbing over them. Below
 48 px the line is dropped and the bars widened, so the small sizes stay crisp instead of muddy.
 
 The ``.ico`` and ``.icns`` containers are written here with PNG-encoded entries: both formats are
@@ -38,8 +38,9 @@ ICNS_TYPES = (
 
 BACKGROUND_TOP = "#2B4479"
 BACKGROUND_BOTTOM = "#15203D"
-#: brand, find, engage, build — Okabe–Ito sky blue, bluish green, orange, reddish purple.
-PILLAR_COLOURS = ("#56B4E9", "#009E73", "#E69F00", "#CC79A7")
+#: brand, find, engage, build: the app's pillar colours for dark backgrounds
+#: (ssi_desktop/ui/palette.py), so the icon and the charts speak the same language.
+PILLAR_COLOURS = ("#56B4E9", "#E69F00", "#2FC79A", "#E394C3")
 LINE_COLOUR = "#FFFFFF"
 
 ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
@@ -63,10 +64,12 @@ def render(size: int):
     gradient = QLinearGradient(QPointF(0, margin), QPointF(0, 100 - margin))
     gradient.setColorAt(0.0, QColor(BACKGROUND_TOP))
     gradient.setColorAt(1.0, QColor(BACKGROUND_BOTTOM))
-    painter.setPen(Qt.PenStyle.NoPen)
+    # A faint light rim keeps the tile's edge visible on dark panels and docks.
+    painter.setPen(QPen(QColor(255, 255, 255, 46), 1.2 if small else 0.9))
     painter.setBrush(QBrush(gradient))
     radius = tile.width() * 0.22
     painter.drawRoundedRect(tile, radius, radius)
+    painter.setPen(Qt.PenStyle.NoPen)
 
     if small:
         painter.resetTransform()
