@@ -1,0 +1,123 @@
+"""The dashboard's advice and goal panels on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from ssi_desktop.core.advice import advise
+from ssi_desktop.core.goals import goal_progress
+from ssi_desktop.core.records import ActivityEntry, Goal
+from ssi_desktop.core.sample import generate
+from ssi_desktop.core.validation import today
+from ssi_desktop.storage import Store
+from ssi_desktop.ui.advice_panel import AdvicePanel, GoalPanel
+from ssi_desktop.ui.store_model import StoreModel
+
+
+@pytest.fixture
+def model(store_path: Path) -> Iterator[StoreModel]:
+    data = generate(days=365)
+    store = Store.open(store_path)
+    store.add_records(activity=data.activity, profiles=data.profiles, readings=data.readings)
+    yield StoreModel(store)
+    store.close()
+
+
+def texts(panel: AdvicePanel) -> list[str]:
+    return [w.text() for w in panel.findChildren(QLabel) if w.isVisible() and w.text()]
+
+
+def test_advice_lists_the_top_actions_weakest_pillar_first(qtbot: QtBot, model: StoreModel) -> None:
+    panel = AdvicePanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: bool(panel.advice))
+
+    store = model.store
+    expected = advise(store.activity(), store.profiles(), store.params(), today())
+    assert [(a.pillar, a.current) for a in panel.advice] == [
+        (a.pillar, a.current) for a in expected
+    ]
+    shown = texts(panel)
+    weakest = expected[0]
+    assert any("(weakest)" in t and weakest.pillar.capitalize() in t for t in shown)
+    top = weakest.actions[0]
+    assert top.label in shown
+    assert f"→ +{top.gain:.2f} in 30 days" in shown
+
+
+def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> None:
+    panel = AdvicePanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: bool(panel.advice))
+    before = {a.pillar: a.current for a in panel.advice}
+    store = model.store
+    day = today()
+    old = store.activity_on(day)
+    entry = ActivityEntry.create(day, {"find.filtered_searches": 40, "find.leads_saved": 20})
+
+    with qtbot.waitSignal(model.changed):
+        model.apply(
+            "add",
+            lambda: store.set_activity(entry),
+            lambda: store.set_activity(old) if old else store.delete_activity(day),
+        )
+    qtbot.waitUntil(lambda: {a.pillar: a.current for a in panel.advice} != before)
+
+    after = {a.pillar: a.current for a in panel.advice}
+    assert after["find"] > before["find"]
+
+
+def test_hidden_panel_does_not_recompute(qtbot: QtBot, model: StoreModel) -> None:
+    panel = AdvicePanel(model)
+    qtbot.addWidget(panel)
+    model.changed.emit()
+    qtbot.wait(20)
+    assert panel.advice == []
+    panel.show()
+    qtbot.waitUntil(lambda: bool(panel.advice))
+
+
+def test_goal_panel_without_a_goal_offers_one_and_shows_progress_after(
+    qtbot: QtBot, model: StoreModel, store_path: Path
+) -> None:
+    panel = GoalPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.button.text() == "Set a goal…")
+    assert not panel.bar.isVisible()
+    assert "No goal yet" in panel.message.text()
+
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.total_edit, "95")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: panel.progress is not None)
+    expected = goal_progress(model.scores(), Goal.create(95), today())
+    assert panel.message.text() == expected.message
+    assert panel.bar.isVisible()
+    assert panel.bar.maximum() == 950
+    assert panel.bar.value() == round(expected.current * 10)
+    assert panel.button.text() == "Change goal…"
+    with Store.open(store_path) as reopened:
+        assert reopened.goal().total == 95
+
+
+def test_goal_panel_shows_pillar_targets(qtbot: QtBot, model: StoreModel) -> None:
+    model.store.set_goal(Goal.create(90, {"find": 22}, by=today() + timedelta(days=60)))
+    panel = GoalPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.progress is not None)
+    assert "Find" in panel.parts.text() and "/ 22" in panel.parts.text()
+    assert panel.message.text().startswith("Goal 90 by ")
