@@ -1,0 +1,127 @@
+"""When the store cannot be opened: say what is wrong and offer a way out (spec §7.3, §7.4).
+
+A damaged file is never opened as an empty store and never overwritten: the user sees what is
+wrong and which backups exist, and may restore the newest good backup (the damaged file is
+kept beside the store as ``<name>.damaged-<time>.json``), choose another file, or quit. A store
+that another SSI Desktop has open can be tried again once that one is closed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..storage import Store, StoreError
+from ..storage.backups import latest_good, restore_file
+from ..storage.lock import StoreLock
+
+#: Kinds of refusal a backup can mend; a newer file needs a newer app instead.
+RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable"})
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
+
+
+def _ask(
+    parent: QWidget | None, title: str, text: str, details: str, choices: list[tuple[str, str]]
+) -> str:
+    """Show a warning with one button per (key, label); the key of the one pressed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(details)
+    buttons = {}
+    for key, label in choices:
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if key == "quit"
+            else QMessageBox.ButtonRole.AcceptRole
+        )
+        button = box.addButton(label, role)
+        buttons[button] = key
+        if key == "quit":
+            box.setEscapeButton(button)
+    box.setDefaultButton(next(iter(buttons)))
+    box.exec()
+    return buttons.get(box.clickedButton(), "quit")
+
+
+def _restore(parent: QWidget | None, path: Path) -> None:
+    good = latest_good(path)
+    if good is None:
+        return
+    lock = StoreLock(path)
+    try:
+        lock.acquire()
+        done = restore_file(path, good.path)
+    except (StoreError, OSError) as exc:
+        QMessageBox.warning(parent, tr("The backup was not restored"), str(exc))
+        return
+    finally:
+        lock.release()
+    kept = done.aside or done.safety
+    QMessageBox.information(
+        parent,
+        tr("Backup restored"),
+        tr(
+            "The store was restored from the backup taken {when}. The file it replaced was "
+            "kept as {kept}."
+        ).format(when=good.taken.astimezone().strftime("%Y-%m-%d %H:%M"), kept=kept),
+    )
+
+
+def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store | None:
+    """The store at ``path`` (or another the user picks), or None if the user quits."""
+    while True:
+        try:
+            return Store.open(path)
+        except StoreError as exc:
+            error = exc
+        if error.kind == "locked":
+            choice = _ask(
+                parent,
+                tr("The store is already open"),
+                tr("Another SSI Desktop has {name} open. Close it there, then try again.").format(
+                    name=path.name
+                ),
+                str(error),
+                [
+                    ("retry", tr("Try again")),
+                    ("choose", tr("Choose another file…")),
+                    ("quit", tr("Quit")),
+                ],
+            )
+        else:
+            good = latest_good(path) if error.kind in RESTORABLE else None
+            choices = []
+            if good is not None:
+                when = good.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+                choices.append(
+                    ("restore", tr("Restore the latest good backup ({when})").format(when=when))
+                )
+            choices += [("choose", tr("Choose another file…")), ("quit", tr("Quit"))]
+            choice = _ask(
+                parent,
+                tr("The store cannot be opened"),
+                tr("SSI Desktop cannot use {path}. The file has not been changed.").format(
+                    path=path
+                ),
+                str(error),
+                choices,
+            )
+        if choice == "quit":
+            return None
+        if choice == "restore":
+            _restore(parent, path)
+        elif choice == "choose":
+            chosen, _ = QFileDialog.getOpenFileName(
+                parent,
+                tr("Open a store"),
+                str(path.parent),
+                tr("SSI Desktop stores (*.json);;All files (*)"),
+            )
+            if chosen:
+                path = Path(chosen)
