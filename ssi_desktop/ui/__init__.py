@@ -6,15 +6,16 @@ from __future__ import annotations
 import sys
 
 
-def _survive_pyside_6_12_0_emit() -> None:
-    """Work around PySide6 6.12.0 dropping a reference to ``True`` on every ``Signal.emit()``.
+def _survive_pyside_6_12_0_refcounts() -> None:
+    """Work around PySide6 6.12.0 losing references to ``None`` and ``True``.
 
-    That release returns ``True`` from ``emit`` without a new reference. On Python 3.11 (where
-    ``True`` is not yet immortal) every emit lowers its reference count by one, and after a few
-    thousand emits (a charting session's mouse moves are enough) the interpreter aborts with
-    "bool_dealloc: deallocating True or False". 6.11.3 is not affected. Until the project
-    requires a fixed release, lift the count of both booleans far out of reach, which is what
-    Python 3.12 does for them anyway.
+    That release returns ``None`` from void methods (``setText``, ``processEvents``, …) and
+    ``True`` from ``Signal.emit()`` without a new reference. On Python 3.11, where those
+    objects are not yet immortal, every such call lowers their reference count by one, and
+    after some thousands of calls (one busy minute of the app, or a test run) the interpreter
+    aborts with "none_dealloc" or "bool_dealloc". 6.11.3 is not affected. Until the project
+    requires a fixed release, lift their counts far out of reach, which is what Python 3.12
+    does for them anyway.
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
@@ -24,8 +25,8 @@ def _survive_pyside_6_12_0_emit() -> None:
         return
     import ctypes
 
-    for value in (True, False):
+    for value in (None, True, False):
         ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
 
 
-_survive_pyside_6_12_0_emit()
+_survive_pyside_6_12_0_refcounts()
