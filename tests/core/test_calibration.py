@@ -40,7 +40,7 @@ def perturbed_params(seed: int) -> ModelParams:
 
 def model_readings(data: SampleData, params: ModelParams, every: int) -> list[Reading]:
     """Official readings as LinkedIn would show them if its model were ``params``."""
-    table = score(data.activity, data.profiles, params)
+    table = score(data.activity, data.profiles, params, end=max(e.day for e in data.activity))
     readings = []
     day = table.start + timedelta(days=every)
     while day <= table.end:
