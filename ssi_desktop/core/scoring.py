@@ -50,7 +50,8 @@ def activity_matrix(entries: Iterable[ActivityEntry], start: date, days: int) ->
     keep = (rows >= 0) & (rows < days)
     flat = np.bincount(rows[keep] * width + cols[keep], weights=values[keep],
                        minlength=days * width)  # fmt: skip
-    return flat.reshape(days, width)
+    # bincount of nothing is an integer array; the model adds fractions to these counts.
+    return flat.astype(np.float64, copy=False).reshape(days, width)
 
 
 def profile_completeness(
