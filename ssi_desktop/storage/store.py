@@ -271,6 +271,17 @@ class Store:
             self._db.clear_cache()
             self._changed()
             raise _write_failed(self.path, exc) from exc
+        except UnicodeEncodeError as exc:
+            # Text that is not valid Unicode (a lone surrogate, e.g. from undecodable bytes
+            # on a command line) cannot be written as UTF-8: refuse it rather than crash.
+            self._db.clear_cache()
+            self._changed()
+            raise StoreError(
+                "write_failed",
+                self.path,
+                f"Could not save to {self.path}: the text contains characters that are not "
+                f"valid Unicode ({exc.object[exc.start : exc.end]!r}). Nothing was changed.",
+            ) from exc
         except BaseException:
             self._db.clear_cache()
             self._changed()
