@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from .archive import TextStream
 
@@ -25,6 +26,8 @@ class Control:
     cancelled: Cancelled | None
     total: int
     done: int = 0
+    #: Date verdicts shared by the files of one import, per date format (see ``DayJudge``).
+    verdicts: dict[str, dict[str, date | str]] = field(default_factory=dict)
 
     def tick(self, stream: TextStream | None = None) -> None:
         if self.cancelled is not None and self.cancelled():
