@@ -31,8 +31,6 @@ FOLDER_NAME = "backups"
 FOLDER_MODE = 0o700
 DAILY = "daily"
 PREVIOUS = "previous"
-#: Reasons for a forced backup, taken before a change that rewrites much of the store.
-FORCED = ("import", "migration", "calibration", "restore", "manual")
 
 RECENT_DAYS = 7
 WEEKLY_WEEKS = 5
@@ -40,7 +38,8 @@ MONTHLY_MONTHS = 12
 FORCED_DAYS = 30
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z]+)\.json$")
+_REASON = re.compile(r"[a-z][a-z-]*")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z][a-z-]*)\.json$")
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,19 @@ def latest_good(store_path: Path) -> Backup | None:
     return None
 
 
+def is_forced(backup: Backup) -> bool:
+    """Taken before a big change (``import``, ``import-csv``, ``migration``, ``calibration``,
+    ``restore``, ``manual``), not by the daily routine."""
+    return backup.reason not in (DAILY, PREVIOUS)
+
+
 def make_backup(store_path: Path, reason: str, now: datetime | None = None) -> Path:
-    """Copy the store file as it is now into the backups folder (owner-only, fsynced)."""
+    """Copy the store file as it is now into the backups folder (owner-only, fsynced).
+
+    ``reason`` is lower-case words joined by ``-`` (it is part of the file name).
+    """
+    if not _REASON.fullmatch(reason):
+        raise ValueError(f"backup reason {reason!r} must be lower-case words joined by '-'")
     folder = backup_dir(store_path)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
@@ -137,7 +147,7 @@ def keep(backups: Iterable[Backup], now: datetime, readable: Callable[[Backup], 
     for backup in dated:
         age = now - backup.taken
         if age < timedelta(days=RECENT_DAYS) or (
-            backup.reason in FORCED and age < timedelta(days=FORCED_DAYS)
+            is_forced(backup) and age < timedelta(days=FORCED_DAYS)
         ):
             kept.add(backup.path)
         in_weeks = age < timedelta(days=RECENT_DAYS + 7 * WEEKLY_WEEKS)

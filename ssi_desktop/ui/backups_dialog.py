@@ -91,7 +91,8 @@ class BackupsDialog(QDialog):
             "restore": self.tr("Before a restore"),
             "manual": self.tr("Manual"),
         }
-        return labels.get(reason, reason)
+        # "import-csv" is an import backup too.
+        return labels.get(reason, labels.get(reason.split("-", 1)[0], reason))
 
     def refresh(self) -> None:
         self._backups = [(b, problem(b.path)) for b in self.model.store.backups()]

@@ -137,7 +137,7 @@ def test_the_newest_good_backup_is_kept_however_old() -> None:
 
 
 def test_forced_backups_are_kept_for_a_month() -> None:
-    forced = [_b(20 + i / 10, "import") for i in range(3)]  # one week: one would do
+    forced = [_b(20 + i / 10, r) for i, r in enumerate(("import", "import-csv", "restore"))]
     daily_same_week = _b(19.5)
     kept = keep([*forced, daily_same_week], NOW, _always)
     assert {b.path for b in forced} <= kept
@@ -213,3 +213,12 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(store_path: Path) -> No
             store.restore(bad)
         assert caught.value.kind == "corrupt"
         assert store_path.read_bytes() == before and len(store.activity()) == 1
+
+
+def test_a_reason_with_a_dash_is_listed_and_bad_reasons_are_refused(store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        _save(store, "2024-01-01", 1)
+        made = store.backup("import-csv")
+        with pytest.raises(ValueError):
+            store.backup("Import CSV")
+    assert [b.path for b in list_backups(store_path) if b.reason == "import-csv"] == [made]
