@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ssi_desktop.core.catalogue import PILLARS
+from ssi_desktop.core.jumps import detect_jumps
 from ssi_desktop.core.records import ActivityEntry, Goal, Note, Reading
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
@@ -107,6 +108,29 @@ def test_legend_lists_every_series_and_hides_one_on_click(qtbot, chart: HistoryC
     chart.set_series_visible("total", False)
     assert not chart.legend_button("total").isChecked()
     assert chart.goal_levels() == {"engage": 20.0}
+
+
+def test_recalibration_jumps_are_marked_and_explained(
+    chart: HistoryChart, model: StoreModel
+) -> None:
+    raised = [
+        Reading.create(r.day, brand=15.5, find=16, engage=17.25, build=18)
+        for r in model.store.readings()
+        if r.day >= _day(250)
+    ]
+
+    def raise_readings() -> None:
+        with model.store.batch():
+            for reading in raised:
+                model.store.put_reading(reading)
+
+    assert model.apply("Readings", raise_readings, lambda: None)
+    jumps = detect_jumps(model.scores(), model.store.readings())
+    assert any(abs((j.day - _day(250)).days) <= 30 for j in jumps)
+    assert chart.markers("jump") == [(j.day, j.label) for j in jumps]
+    chart.set_range_days(None)
+    _move_mouse_to(chart, jumps[-1].day)
+    assert jumps[-1].label in chart.crosshair_text()
 
 
 # Range and crosshair ---------------------------------------------------------------------

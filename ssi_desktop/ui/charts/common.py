@@ -11,8 +11,9 @@ from ..palette import is_dark, muted_text_color, pillar_color
 from ..store_model import StoreModel
 from .data import ChartData, chart_data
 
-SERIES_WIDTH = {"total": 2.6, "brand": 1.7, "find": 1.7, "engage": 1.7, "build": 1.7}
+SERIES_WIDTH = {"total": 2.4, "brand": 1.5, "find": 1.5, "engage": 1.5, "build": 1.5}
 READING_SIZE = 8
+GRID_ALPHA = 0.18
 
 
 def date_axis() -> pg.DateAxisItem:
@@ -21,10 +22,8 @@ def date_axis() -> pg.DateAxisItem:
 
 
 def series_pen(name: str, dark: bool, scale: float = 1.0) -> pg.QtGui.QPen:
-    pen = pg.mkPen(pillar_color(name, dark), width=SERIES_WIDTH[name] * scale)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
+    # Qt's default square caps and bevel joins: round ones cost a sixth of a pan step.
+    return pg.mkPen(pillar_color(name, dark), width=SERIES_WIDTH[name] * scale)
 
 
 def goal_pen(name: str, dark: bool) -> pg.QtGui.QPen:
@@ -35,8 +34,8 @@ def background(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Base)
 
 
-def style_plot(plot: pg.PlotItem, palette: QPalette, font: QFont) -> None:
-    """Axes and grid in the muted text colour of the current theme."""
+def style_plot(plot: pg.PlotItem, palette: QPalette, font: QFont, grid: bool = True) -> None:
+    """Axes (and the axis-drawn grid, unless ``grid`` is False) in the muted text colour."""
     muted = muted_text_color(is_dark(palette))
     tick_font = QFont(font)
     tick_font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
@@ -45,7 +44,7 @@ def style_plot(plot: pg.PlotItem, palette: QPalette, font: QFont) -> None:
         axis.setPen(pg.mkPen(muted, width=1))
         axis.setTextPen(pg.mkPen(muted))
         axis.setStyle(tickFont=tick_font)
-    plot.showGrid(x=True, y=True, alpha=0.18)
+    plot.showGrid(x=grid, y=grid, alpha=GRID_ALPHA)
 
 
 class ChartBase(QWidget):

@@ -100,7 +100,8 @@ def chart_data(model: StoreModel) -> ChartData:
         for name in SERIES
     }
     return ChartData(
-        empty=store.is_empty(),
+        # The cached record tuples, not store.is_empty(), which walks the raw tables.
+        empty=not (store.activity() or store.profiles() or readings or store.notes()),
         table=table,
         x=x,
         values=values,
