@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         self.save_action.setEnabled(hasattr(self.tabs.widget(index), "save"))
-        self.settings.last_tab = self.tab_key(index)
 
     def _record_today(self) -> None:
         self.show_tab(PILLARS[0])

@@ -1,0 +1,207 @@
+"""The app around the tabs: which store opens, the first run, remembered settings, menus,
+themes, help, and --smoke in a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ssi_desktop import app as app_module
+from ssi_desktop.core.records import ActivityEntry
+from ssi_desktop.core.sample import generate
+from ssi_desktop.core.validation import today
+from ssi_desktop.ui.first_run import SAMPLE, FirstRunDialog
+from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
+from ssi_desktop.ui.palette import is_dark
+from ssi_desktop.ui.resources import doc_path
+from ssi_desktop.ui.settings import AppSettings
+from ssi_desktop.ui.theme import ThemeController
+from tests.ui.app_helpers import open_window, reopen
+
+
+def test_store_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    last = tmp_path / "last.json"
+    assert app_module.choose_store_path(str(tmp_path / "a.json"), last) == tmp_path / "a.json"
+    monkeypatch.setenv("SSI_DESKTOP_DATA", str(tmp_path / "env.json"))
+    assert app_module.choose_store_path(None, last) == tmp_path / "env.json"
+    monkeypatch.delenv("SSI_DESKTOP_DATA")
+    assert app_module.choose_store_path(None, last) == last
+    assert app_module.choose_store_path(None, None).name == "ssi-desktop.json"
+
+
+def test_window_remembers_size_tab_and_store(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    assert window.windowTitle() == f"SSI Desktop — {store_path.name}"
+    window.resize(760, 540)  # inside the offscreen screen (800 × 600)
+    size = (window.width(), window.height())
+    assert size != (1280, 820)  # not the default size
+    window.show_tab("readings")
+    window.close()
+    settings = AppSettings()
+    assert settings.last_store == store_path
+    assert settings.last_tab == "readings"
+    again = open_window(qtbot, store_path)
+    assert again.tabs.currentWidget() is again.readings_tab
+    assert (again.width(), again.height()) == size
+
+
+def test_opening_another_store_swaps_everything(qtbot, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    reopen(second).set_activity(ActivityEntry.create(today(), {"engage.comments": 5}))
+    window = open_window(qtbot, first)
+    window.show_tab("engage")
+    old_model = window.model
+    assert window.switch_store(second)
+    assert window.model is not old_model
+    assert window.windowTitle() == "SSI Desktop — second.json"
+    assert window.tabs.currentWidget() is window.pillar_tabs["engage"]  # same tab as before
+    assert window.pillar_tabs["engage"].form.spins["engage.comments"].value() == 5
+    assert not window.dashboard.is_empty_state()
+    assert AppSettings().last_store == second
+    assert not window.undo_action.isEnabled()
+
+
+def test_a_damaged_store_goes_to_recovery(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    bad.write_text("{not json")
+    window = open_window(qtbot, good)
+    asked: list[str] = []
+    # The recovery question is a QMessageBox; the user closes it, which means Quit.
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or 0)
+    assert not window.switch_store(bad)
+    assert asked and "bad.json" in asked[0]
+    assert window.model.store.path == good
+    assert bad.read_text() == "{not json"
+
+
+def test_view_menu_range_and_theme(qtbot, store_path: Path) -> None:
+    app = QApplication.instance()
+    theme = ThemeController(app, "light")
+    reopen(store_path).set_activity(ActivityEntry.create(today(), {"brand.posts": 1}))
+    from ssi_desktop.storage import Store
+    from ssi_desktop.ui.main_window import MainWindow
+    from ssi_desktop.ui.store_model import StoreModel
+
+    window = MainWindow(StoreModel(Store.open(store_path)), AppSettings(), theme)
+    qtbot.addWidget(window)
+    window.show()
+    window.range_actions[30].trigger()
+    assert window.tabs.currentWidget() is window.history_tab
+    assert window.history_tab.chart.range_days() == 30
+    assert AppSettings().range_days == 30
+    assert not is_dark()
+    window.theme_actions["dark"].trigger()
+    try:
+        assert is_dark()
+        assert AppSettings().theme == "dark"
+        assert QApplication.style().name().lower() == "fusion"
+    finally:
+        window.theme_actions["light"].trigger()
+    assert not is_dark()
+    assert AppSettings().theme == "light"
+
+
+def test_help_and_about(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    dialog = scoring_dialog(window)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    path = doc_path("scoring.md")
+    if path is not None:
+        heading = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+        assert heading in text and "#" not in text.splitlines()[0]  # rendered, not raw
+    else:
+        assert "not installed" in text
+    about = about_text(store_path, window)
+    assert str(store_path.name) in about and "Log folder" in about
+
+
+def test_first_run_dialog_offers_the_sample(qtbot, store_path: Path) -> None:
+    dialog = FirstRunDialog(store_path, import_available=False)
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isHidden()
+    dialog.sample_button.click()
+    assert dialog.choice == SAMPLE
+
+
+def test_first_run_with_sample_through_main(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """app.main on a store that does not exist: the dialog asks, the sample is written."""
+    path = tmp_path / "new" / "store.json"
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: self.sample_button.click() or 1)
+    shown: list[object] = []
+
+    def fake_exec() -> int:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if type(w).__name__ == "MainWindow" and w.isVisible()
+        )
+        shown.append(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_module.main(data=str(path)) == 0
+    store = reopen(path)
+    assert len(store.activity()) > 350 and len(store.readings()) >= 11
+    assert shown and not shown[0].dashboard.is_empty_state()
+
+
+def _smoke(path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "ssi_desktop", "--data", str(path), "--smoke"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_smoke_on_an_empty_store_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "none.json"
+    done = _smoke(path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "smoke ok: 7 tabs" in done.stdout
+    assert not path.exists()
+    assert not (tmp_path / "home" / ".config").exists()  # no settings written either
+
+
+def test_smoke_on_a_sample_store(tmp_path: Path) -> None:
+    path = tmp_path / "sample.json"
+    data = generate(365)
+    with reopen(path) as store:  # closed: the subprocess must get the lock
+        store.add_records(
+            activity=data.activity,
+            profiles=data.profiles,
+            readings=data.readings,
+            notes=data.notes,
+            goal=data.goal,
+        )
+    before = path.read_bytes()
+    done = _smoke(path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == before
+
+
+def test_smoke_on_a_damaged_store_fails_with_3(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text("garbage")
+    done = _smoke(path, tmp_path)
+    assert done.returncode == 3
+    assert "bad.json" in done.stderr

@@ -1,0 +1,100 @@
+"""The dashboard: the empty state that teaches, the sample year, the figures it shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ssi_desktop.core.catalogue import PILLARS
+from ssi_desktop.core.records import ActivityEntry, Goal, Reading
+from ssi_desktop.core.validation import today
+from ssi_desktop.ui.formatting import change
+from tests.ui.app_helpers import open_window, reopen
+
+
+def test_empty_store_teaches_and_record_today_opens_the_form(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    dashboard = window.dashboard
+    assert dashboard.is_empty_state()
+    assert dashboard.record_button.isVisible() and dashboard.sample_button.isVisible()
+    qtbot.mouseClick(dashboard.record_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.pillar_tabs["brand"]
+    form = window.pillar_tabs["brand"].form
+    assert form.day() == today()
+    assert window.focusWidget() is next(iter(form.spins.values()))
+
+
+def test_sample_data_fills_the_store_in_one_undoable_change(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    with qtbot.waitSignal(window.model.changed, timeout=10000):
+        qtbot.mouseClick(window.dashboard.sample_button, Qt.MouseButton.LeftButton)
+    store = reopen(store_path)
+    days = {e.day for e in store.activity()}
+    assert len(days) > 350 and max(days) == today() and min(days) >= today() - timedelta(365)
+    assert len(store.readings()) >= 11 and store.profiles() and store.notes()
+    assert store.goal() is not None
+    assert not window.dashboard.is_empty_state()
+    assert float(window.dashboard.displayed_total()) > 40
+
+    window.undo_action.trigger()
+    store = reopen(store_path)
+    assert store.is_empty() and store.goal() is None
+    assert window.dashboard.is_empty_state()
+    window.redo_action.trigger()
+    assert len(reopen(store_path).readings()) >= 11
+
+
+def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
+    day = today() - timedelta(days=10)
+    store = reopen(store_path)
+    store.add_records(
+        activity=[
+            ActivityEntry.create(
+                today() - timedelta(days=i),
+                {
+                    "engage.comments": 4,
+                    "find.searches": 5,
+                    "build.requests_sent": 3,
+                    "brand.posts": 1,
+                },
+            )
+            for i in range(60)
+        ],
+        readings=[
+            Reading.create(
+                day, brand=9, find=8, engage=7, build=6, total=30, industry_rank=12, network_rank=8
+            )
+        ],
+        goal=Goal.create(80, {"find": 20}, by=today() + timedelta(days=90)),
+    )
+    window = open_window(qtbot, store_path)
+    dashboard = window.dashboard
+    table = window.model.scores()
+    now = table.row(today())
+    week = table.row(today() - timedelta(days=7))
+    assert dashboard.displayed_total() == f"{now.total:.1f}"
+    assert change(now.total - week.total, 1) in dashboard.total_changes.text()
+    for pillar in PILLARS:
+        card = dashboard.cards[pillar]
+        assert card.value.text().startswith(f"{now.pillar(pillar):.2f}")
+        assert card.bar.value() == round(now.pillar(pillar) * 100)
+        assert "7 d " in card.changes.text() and "30 d " in card.changes.text()
+        assert card.accessibleName().startswith(pillar.capitalize())
+    official = dashboard.official_line.text()
+    assert "30" in official and "industry top 12 %" in official and "network top 8 %" in official
+    assert f"{table.row(day).total:.1f}" in official
+    assert change(now.total - 30, 1) in dashboard.versus_official.text()
+    goal = dashboard.goal_line.text()
+    assert goal.startswith("Goal 80 by") and f"{80 - now.total:.1f} to go" in goal
+    assert "Find 20" in goal
+    assert dashboard.advice_area.count() == 0  # the slot the advice panels go into
+
+
+def test_sparkline_click_opens_history(qtbot, store_path: Path) -> None:
+    reopen(store_path).set_activity(ActivityEntry.create(today(), {"brand.posts": 1}))
+    window = open_window(qtbot, store_path)
+    sparkline = window.dashboard.sparkline
+    qtbot.mouseClick(sparkline, Qt.MouseButton.LeftButton, pos=sparkline.rect().center())
+    assert window.tabs.currentWidget() is window.history_tab
