@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from ..palette import is_dark, muted_text_color, pillar_color
 from ..store_model import StoreModel
-from .data import ChartData, chart_data
+from .data import DAY, ChartData, chart_data, x_day
 
 SERIES_WIDTH = {"total": 2.4, "brand": 1.5, "find": 1.5, "engage": 1.5, "build": 1.5}
 READING_SIZE = 8
 GRID_ALPHA = 0.18
 
 
+class _DateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis, but day ticks name their month ("3 Nov", not "03")."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing >= 28 * DAY or spacing < DAY:
+            return super().tickStrings(values, scale, spacing)
+        locale = QLocale()
+        return [locale.toString(_qdate(x_day(v)), "d MMM") for v in values]
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def date_axis() -> pg.DateAxisItem:
     # Offset zero: x values are midnights UTC, so the labels are the days themselves.
-    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+    return _DateAxis(orientation="bottom", utcOffset=0)
 
 
 def series_pen(name: str, dark: bool, scale: float = 1.0) -> pg.QtGui.QPen:

@@ -195,7 +195,7 @@ class HistoryChart(ChartBase):
         self.plots = (self._total_plot, self._pillar_plot)
         self._view.ci.layout.setRowStretchFactor(0, 2)
         self._view.ci.layout.setRowStretchFactor(1, 3)
-        self._view.ci.setSpacing(2)
+        self._view.ci.setSpacing(12)  # keeps "0" above and "25" below apart
         self._total_plot.hideAxis("bottom")  # the pillar plot below carries the dates
         self._pillar_plot.setXLink(self._total_plot)
         for plot, top in ((self._total_plot, 4 * PILLAR_MAX), (self._pillar_plot, PILLAR_MAX)):
