@@ -124,7 +124,32 @@ def _files(rng: random.Random) -> dict[str, bytes]:
             for m in _moments(rng, ROWS["invitations"])
         ],
     )
-    conversations = [f"2-{rng.getrandbits(64):x}" for _ in range(ROWS["messages"] // 6)]
+    # Conversations are mostly one to one, a few are groups of three or four; in each, the
+    # member writes about half the messages.
+    conversations = [
+        (f"2-{rng.getrandbits(64):x}", rng.sample(slugs, 1 if rng.random() < 0.9 else 3))
+        for _ in range(ROWS["messages"] // 6)
+    ]
+
+    def message(moment: datetime) -> list[str]:
+        conversation, people = rng.choice(conversations)
+        sender = "me" if rng.random() < 0.5 else rng.choice(people)
+        return [
+            conversation,
+            "",
+            "A",
+            f"https://www.linkedin.com/in/{sender}",
+            "B",
+            "",
+            moment.strftime(iso) + " UTC",
+            "",
+            _words(rng, 25),
+            "INBOX",
+            "",
+            "No",
+            "No",
+        ]
+
     files["messages.csv"] = _csv(
         [
             "CONVERSATION ID",
@@ -141,26 +166,7 @@ def _files(rng: random.Random) -> dict[str, bytes]:
             "IS MESSAGE DRAFT",
             "IS CONVERSATION DRAFT",
         ],
-        [
-            [
-                rng.choice(conversations),
-                "",
-                "A",
-                "https://www.linkedin.com/in/me"
-                if rng.random() < 0.5
-                else f"https://www.linkedin.com/in/{rng.choice(slugs)}",
-                "B",
-                "",
-                m.strftime(iso) + " UTC",
-                "",
-                _words(rng, 25),
-                "INBOX",
-                "",
-                "No",
-                "No",
-            ]
-            for m in _moments(rng, ROWS["messages"])
-        ],
+        [message(m) for m in _moments(rng, ROWS["messages"])],
     )
     files["Shares_48213.csv"] = _csv(
         ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],

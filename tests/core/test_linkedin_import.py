@@ -299,3 +299,27 @@ def test_checklist_carries_over_what_the_export_cannot_tell(
 def test_few_skills_do_not_tick_skills(tmp_path: Path) -> None:
     result = read_export(xb.write_zip(tmp_path / "x.zip", {"Skills.csv": xb.names_csv("Name", 4)}))
     assert result.checklist == {"skills": False}
+
+
+def test_messages_in_any_order_count_the_same(tmp_path: Path) -> None:
+    """LinkedIn lists conversations newest first and one pass suffices; any other order
+    (here oldest first, and shuffled) takes two passes and must give the same counts."""
+    lines = files()["messages.csv"].split("\r\n")
+    header, body = lines[0], [line for line in lines[1:] if line]
+    # The sample has one multi-line message: rejoin it so rows can be reordered.
+    joined: list[str] = []
+    for line in body:
+        if joined and joined[-1].count('"') % 2:
+            joined[-1] += "\r\n" + line
+        else:
+            joined.append(line)
+    expected = {k: v for k, v in EXPECTED.items() if k.startswith("engage.")}
+    for order in (joined[::-1], joined[3:] + joined[:3]):
+        text = "\r\n".join([header, *order]) + "\r\n"
+        result = read_export(xb.write_zip(tmp_path / "m.zip", {"messages.csv": text}))
+        counts = {k: v for k, v in nonzero(result.counts).items() if k.startswith("engage.")}
+        assert counts == {
+            k: expected[k] for k in ("engage.messages_sent", "engage.replies_received")
+        }
+        [report] = result.files
+        assert (report.rows_read, report.rows_used) == (8, 7)

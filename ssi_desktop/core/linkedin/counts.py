@@ -380,6 +380,75 @@ class _Messages:
             self.judge.finish()
 
 
+class NotNewestFirst(Exception):
+    """A conversation in messages.csv is not listed newest first: one pass cannot count it."""
+
+
+def _owner(conversations_of: Counter[str], owner_name: str) -> str | None:
+    """The sender in the most conversations; the Profile.csv name breaks a tie."""
+    if not conversations_of:
+        return None
+    ranked = conversations_of.most_common()
+    top = [who for who, n in ranked if n == ranked[0][1]]
+    named = [who for who in top if who == f"name:{owner_name.strip().lower()}"]
+    return named[0] if named else min(top)
+
+
+def read_messages_once(
+    stream: TextStream, report: FileReport, control: Control, owner_name: str
+) -> DayCounts | None:
+    """Messages sent and replies received in one pass, holding only per-day counters.
+
+    LinkedIn lists each conversation newest first. Read that way, when a sender's message
+    arrives every message already seen in its conversation is later, so what is needed to
+    count replies once the member is known is, per conversation and sender, their messages
+    per day, the day of their earliest message, and how many messages of others were
+    already seen on that day. Raises :class:`NotNewestFirst` on any other order (the caller
+    then makes two passes); returns None when no sender can be told apart.
+    """
+    # Per conversation: [latest moment seen, messages per day, per sender: messages per day,
+    # per sender: (day of their earliest message, others' messages already seen that day)].
+    # Plain dicts and one lookup per conversation: this loop runs once per message.
+    conversations: dict[str, list] = {}  # type: ignore[type-arg]
+    used = 0
+    for day, conversation, who, when in _Messages(stream, report, control):
+        used += 1
+        state = conversations.get(conversation)
+        if state is None:
+            state = conversations[conversation] = [when, {}, {}, {}]
+        elif when < state[0]:
+            state[0] = when
+        else:  # equal moments too: which came first is unknown, so two passes decide
+            raise NotNewestFirst
+        per_day = state[1]
+        mine = state[2].get(who)
+        if mine is None:
+            mine = state[2][who] = {}
+        seen = per_day.get(day, 0)
+        mine_seen = mine.get(day, 0)
+        if who:
+            state[3][who] = (day, seen - mine_seen)
+        per_day[day] = seen + 1
+        mine[day] = mine_seen + 1
+    report.rows_used += used
+    me = _owner(Counter(chain.from_iterable(s[3] for s in conversations.values())), owner_name)
+    if me is None:
+        return None
+    sent: Counter[date] = Counter()
+    replies: Counter[date] = Counter()
+    for _latest, per_day, by_sender, earliest in conversations.values():
+        if me not in earliest:
+            continue
+        first_day, others_before = earliest[me]
+        mine = by_sender[me]
+        sent.update(mine)
+        for day, n in per_day.items():
+            if day > first_day:
+                replies[day] += n - mine.get(day, 0)
+        replies[first_day] += others_before
+    return {"engage.messages_sent": sent, "engage.replies_received": +replies}
+
+
 class MessageOwner:
     """Who the member is in messages.csv, and when they first wrote in each conversation.
 
@@ -404,13 +473,7 @@ class MessageOwner:
                 said = first_said[conversation] = {}
             if when < said.get(who, "~"):
                 said[who] = when
-        reach = Counter(chain.from_iterable(first_said.values()))
-        if not reach:
-            return
-        ranked = reach.most_common()
-        top = [who for who, n in ranked if n == ranked[0][1]]
-        named = [who for who in top if who == f"name:{self.owner_name}"]
-        self.owner = named[0] if named else min(top)
+        self.owner = _owner(Counter(chain.from_iterable(first_said.values())), self.owner_name)
 
 
 def read_messages(

@@ -24,9 +24,11 @@ from .counts import (
     SIMPLE,
     DayCounts,
     MessageOwner,
+    NotNewestFirst,
     read_connections,
     read_invitations,
     read_messages,
+    read_messages_once,
     read_simple,
 )
 from .profile import read_checklist_file, read_profile
@@ -148,23 +150,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         )
         control.finished(member.size)
     for member in archive.of_kind("messages"):
-        report = new_report(member)
-        owner = MessageOwner(owner_name)
-        learned = _read(archive, member, report, lambda s, o=owner: o.learn(s, control) or True)
-        control.finished(member.size)
-        if learned and owner.owner is None:
-            report.error = "could not tell which messages are yours (no senders found)"
-        elif learned:
-            keep(
-                _read(
-                    archive,
-                    member,
-                    report,
-                    lambda s, r=report, o=owner: read_messages(s, r, control, o),
-                ),
-                report,
-            )
-        control.finished(member.size)
+        keep(_read_messages(archive, member, control, owner_name, files), files[-1])
     for kind in SIMPLE:
         for member in archive.of_kind(kind):
             report = new_report(member)
@@ -200,6 +186,39 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         checklist,
         archive.articles,
     )
+
+
+def _read_messages(
+    archive: Archive, member: Member, control: Control, owner_name: str, files: list[FileReport]
+) -> object | None:
+    """One pass when conversations are listed newest first (LinkedIn's order), else two:
+    one to learn who the member is and when they first wrote, one to count."""
+    report = FileReport(member.name, member.kind)
+    files.append(report)
+    no_owner = "could not tell which messages are yours (no senders found)"
+    try:
+        counts = _read(
+            archive, member, report, lambda s: read_messages_once(s, report, control, owner_name)
+        )
+    except NotNewestFirst:
+        files.remove(report)
+    else:
+        if counts is None and report.error is None:
+            report.error = no_owner
+        control.finished(2 * member.size)
+        return counts
+    report = FileReport(member.name, member.kind)
+    files.append(report)
+    owner = MessageOwner(owner_name)
+    learned = _read(archive, member, report, lambda s: owner.learn(s, control) or True)
+    control.finished(member.size)
+    counts = None
+    if learned and owner.owner is None:
+        report.error = no_owner
+    elif learned:
+        counts = _read(archive, member, report, lambda s: read_messages(s, report, control, owner))
+    control.finished(member.size)
+    return counts
 
 
 def _export_day(archive: Archive, files: list[FileReport]) -> tuple[date, str]:
