@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.catalogue import SOURCE_LABELS, Metric
 from ..core.records import ActivityEntry
-from .formatting import count
+from .formatting import count, two_lines
+from .palette import is_dark, muted_text_color
 from .widgets import tabular_font
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +59,7 @@ class ActivityTableModel(QAbstractTableModel):
                 return self.tr("Date")
             if section == last:
                 return self.tr("Source")
-            return self.tr(self.metrics[section - 1].label)
+            return two_lines(self.tr(self.metrics[section - 1].label))
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
             return self.tr(self.metrics[section - 1].help)
         return None
@@ -75,6 +76,11 @@ class ActivityTableModel(QAbstractTableModel):
             if column == last:
                 return self.tr(SOURCE_LABELS[entry.source])
             return count(entry.total(self.metrics[column - 1].key))
+        if role == Qt.ItemDataRole.ForegroundRole and 0 < column < last:
+            # Zeros recede so the days' real activity stands out.
+            if not entry.total(self.metrics[column - 1].key):
+                return muted_text_color(is_dark())
+            return None
         if role == Qt.ItemDataRole.FontRole and column < last:
             return self._font
         if role == Qt.ItemDataRole.TextAlignmentRole and 0 < column < last:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,9 +27,8 @@ from ..core.records import Goal, Reading
 from ..core.scoring import ScoreRow
 from ..core.validation import today
 from .formatting import PILLAR_NAMES, change, pillar_points, short_date, signed, total_points
-from .palette import is_dark, pillar_color
 from .store_model import StoreModel
-from .widgets import Card, MutedLabel, colour_dot, tabular_font
+from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
 
 class PillarCard(Card):
@@ -38,11 +37,12 @@ class PillarCard(Card):
     def __init__(self, pillar: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pillar = pillar
+        self.set_accent(pillar)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setContentsMargins(14, 14, 14, 12)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        self.dot = QLabel(self)
+        self.dot = ColourDot(pillar, 12, self)
         self.name = QLabel(self.tr(PILLAR_NAMES[pillar]), self)
         self.name.setFont(tabular_font(self.font(), 1.05, QFont.Weight.DemiBold))
         self.name.setToolTip(self.tr(PILLAR_LABELS[pillar]))
@@ -53,15 +53,15 @@ class PillarCard(Card):
         self.value.setFont(tabular_font(self.font(), 1.7, QFont.Weight.DemiBold))
         self.value.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.value)
-        self.bar = QProgressBar(self)
+        self.bar = PillarBar(pillar, self)
         self.bar.setRange(0, int(PILLAR_MAX * 100))
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(8)
+        self.bar.setAccessibleName(
+            self.tr("{pillar} out of 25").format(pillar=self.tr(PILLAR_NAMES[pillar]))
+        )
         layout.addWidget(self.bar)
         self.changes = QLabel(self)
         self.changes.setFont(tabular_font(self.font()))
         layout.addWidget(self.changes)
-        self._recolour()
 
     def show_rows(self, now: ScoreRow, week: ScoreRow, month: ScoreRow) -> None:
         value = now.pillar(self.pillar)
@@ -83,20 +83,6 @@ class PillarCard(Card):
                 d30=signed(d30, 2),
             )
         )
-
-    def _recolour(self) -> None:
-        colour = pillar_color(self.pillar, is_dark())
-        self.set_accent(colour)
-        self.dot.setPixmap(colour_dot(colour, 12).pixmap(12, 12))
-        self.bar.setStyleSheet(
-            "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
-            f"QProgressBar::chunk {{ border-radius: 4px; background: {colour.name()}; }}"
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._recolour()
-        super().changeEvent(event)
 
 
 class Dashboard(QWidget):
@@ -143,14 +129,24 @@ class Dashboard(QWidget):
         top.addLayout(grid, 1)
         layout.addLayout(top)
 
-        self.official_line = QLabel(page)
-        self.official_line.setFont(tabular_font(self.font()))
-        self.official_line.setWordWrap(True)
-        self.goal_line = QLabel(page)
-        self.goal_line.setFont(tabular_font(self.font()))
-        self.goal_line.setWordWrap(True)
-        layout.addWidget(self.official_line)
-        layout.addWidget(self.goal_line)
+        facts = Card(page)
+        grid_facts = QGridLayout(facts)
+        grid_facts.setContentsMargins(16, 10, 16, 10)
+        grid_facts.setHorizontalSpacing(16)
+        grid_facts.setColumnStretch(1, 1)
+        self.official_line = QLabel(facts)
+        self.goal_line = QLabel(facts)
+        for row, (caption, line) in enumerate(
+            ((self.tr("Official"), self.official_line), (self.tr("Goal"), self.goal_line))
+        ):
+            title = QLabel(caption, facts)
+            title.setFont(tabular_font(self.font(), weight=QFont.Weight.DemiBold))
+            line.setFont(tabular_font(self.font()))
+            line.setWordWrap(True)
+            title.setBuddy(line)
+            grid_facts.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid_facts.addWidget(line, row, 1)
+        layout.addWidget(facts)
 
         spark_card = Card(page)
         spark_layout = QVBoxLayout(spark_card)
@@ -158,7 +154,9 @@ class Dashboard(QWidget):
         caption = QHBoxLayout()
         caption.addWidget(QLabel(self.tr("Last 90 days"), spark_card))
         caption.addStretch(1)
-        caption.addWidget(MutedLabel(self.tr("Click for the full history"), spark_card))
+        hint = MutedLabel(self.tr("Click for the full history"), spark_card)
+        hint.setWordWrap(False)
+        caption.addWidget(hint)
         spark_layout.addLayout(caption)
         self.sparkline = Sparkline(self.model, spark_card)
         self.sparkline.setMinimumHeight(150)
@@ -216,18 +214,27 @@ class Dashboard(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         card = Card(page)
-        card.setMaximumWidth(620)
+        card.setMinimumWidth(680)
+        card.setMaximumWidth(760)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(10)
+        layout.setSpacing(12)
+        heading = QHBoxLayout()
+        heading.setSpacing(14)
+        icon = QApplication.windowIcon()
+        if not icon.isNull():
+            logo = QLabel(card)
+            logo.setPixmap(icon.pixmap(48, 48))
+            heading.addWidget(logo)
         title = QLabel(self.tr("Nothing recorded yet"), card)
         title.setFont(tabular_font(self.font(), 1.6, QFont.Weight.DemiBold))
-        layout.addWidget(title)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading)
         text = QLabel(
             self.tr(
                 "SSI Desktop estimates your LinkedIn Social Selling Index from what you do on "
                 "LinkedIn, day by day, and shows which of the four pillars to work on. "
-                "Start in one of three ways:"
+                "Start in one of these ways:"
             ),
             card,
         )
@@ -251,16 +258,33 @@ class Dashboard(QWidget):
                 "removes it"
             )
         )
-        for button, hint in (
-            (self.record_button, self.tr("Type in what you did today; a minute a day.")),
-            (self.import_button, self.tr("Fill in your past from LinkedIn's own data.")),
-            (self.sample_button, self.tr("Look around first, with invented data.")),
+        self.record_button.setDefault(True)
+        choices = QGridLayout()
+        choices.setHorizontalSpacing(14)
+        choices.setVerticalSpacing(10)
+        choices.setColumnStretch(1, 1)
+        self._import_hint = MutedLabel(self.tr("Fill in your past from LinkedIn's own data."))
+        for row_index, (button, hint) in enumerate(
+            (
+                (self.record_button, MutedLabel(self.tr("Type in what you did today."))),
+                (self.import_button, self._import_hint),
+                (self.sample_button, MutedLabel(self.tr("Look around first, with invented data."))),
+            )
         ):
-            line = QHBoxLayout()
-            button.setMinimumWidth(300)
-            line.addWidget(button)
-            line.addWidget(MutedLabel(hint, card), 1)
-            layout.addLayout(line)
+            button.setMinimumWidth(320)
+            button.setMinimumHeight(34)
+            hint.setParent(card)
+            choices.addWidget(button, row_index, 0)
+            choices.addWidget(hint, row_index, 1)
+        layout.addLayout(choices)
+        where = MutedLabel(
+            self.tr("Everything stays on this computer, in {path}.").format(
+                path=self.model.store.path
+            ),
+            card,
+        )
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(where)
         self.record_button.clicked.connect(self.record_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.sample_button.clicked.connect(self.sample_requested)
@@ -274,6 +298,7 @@ class Dashboard(QWidget):
 
     def set_import_available(self, available: bool) -> None:
         self.import_button.setVisible(available)
+        self._import_hint.setVisible(available)
 
     def is_empty_state(self) -> bool:
         return self.stack.currentIndex() == 1
@@ -307,8 +332,8 @@ class Dashboard(QWidget):
             self.versus_official.setText(self.tr("No official reading yet"))
             self.official_line.setText(
                 self.tr(
-                    "Official reading: none yet. Copy your score from linkedin.com/sales/ssi "
-                    "into the Readings tab to compare."
+                    "None yet. Copy your score from linkedin.com/sales/ssi into the Readings "
+                    "tab to compare."
                 )
             )
             return
@@ -319,7 +344,7 @@ class Dashboard(QWidget):
                 diff=change(now.total - reading.total, 1), total=reading.total, when=when
             )
         )
-        parts = [self.tr("Official ({when}): {total:g}").format(when=when, total=reading.total)]
+        parts = [self.tr("{total:g} on {when}").format(when=when, total=reading.total)]
         if reading.industry_rank is not None:
             parts.append(self.tr("industry top {rank:g} %").format(rank=reading.industry_rank))
         if reading.network_rank is not None:
@@ -333,7 +358,7 @@ class Dashboard(QWidget):
 
     def _show_goal(self, goal: Goal | None, now: ScoreRow) -> None:
         if goal is None:
-            self.goal_line.setText(self.tr("No goal set. Edit ▸ Goals… sets one."))
+            self.goal_line.setText(self.tr("None set. Edit ▸ Goals… sets one."))
             return
         by = self.tr(" by {date}").format(date=short_date(goal.by, today())) if goal.by else ""
         gap = goal.total - now.total
@@ -344,7 +369,7 @@ class Dashboard(QWidget):
                 now=total_points(now.total), gap=total_points(gap)
             )
         parts = [
-            self.tr("Goal {target:g}{by}: {status}").format(target=goal.total, by=by, status=status)
+            self.tr("{target:g}{by}: {status}").format(target=goal.total, by=by, status=status)
         ]
         for pillar, target in goal.pillars.items():
             parts.append(

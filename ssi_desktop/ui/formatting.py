@@ -46,3 +46,12 @@ def short_date(day: date, today: date) -> str:
 
 def count(value: int) -> str:
     return f"{value:,}".replace(",", "\u2009")  # thin space: readable, never a decimal mark
+
+
+def two_lines(text: str, longer_than: int = 12) -> str:
+    """Break a long column title at the space nearest its middle, so columns stay narrow."""
+    if len(text) <= longer_than or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]

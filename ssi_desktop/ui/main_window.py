@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and self.model is not None:
+        # PaletteChange follows the application's change, once the new palette is in place.
+        if event.type() == QEvent.Type.PaletteChange and self.model is not None:
             self._colour_tabs()
         super().changeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +30,9 @@ from ..core.validation import today
 from .activity_form import ActivityForm
 from .activity_table import ActivityTableModel
 from .formatting import pillar_points
-from .palette import is_dark, pillar_color
 from .profile_form import ProfileForm
 from .store_model import StoreModel
-from .widgets import MutedLabel, colour_dot, tabular_font
+from .widgets import ColourDot, MutedLabel, tabular_font
 
 
 class PillarTab(QWidget):
@@ -65,7 +64,7 @@ class PillarTab(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        self.dot = QLabel(self)
+        self.dot = ColourDot(self.pillar, 14, self)
         self.title = QLabel(self.tr(PILLAR_LABELS[self.pillar]), self)
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -77,8 +76,10 @@ class PillarTab(QWidget):
         header.addWidget(self.dot)
         header.addWidget(self.title)
         header.addStretch(1)
+        caption = MutedLabel(self.tr("Estimated today"), self)
+        caption.setWordWrap(False)
+        header.addWidget(caption)
         header.addWidget(self.estimate)
-        self._recolour()
         return header
 
     def _build_left(self) -> QWidget:
@@ -141,8 +142,14 @@ class PillarTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # The counts share the spare width; the date and the source take what they need.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            self.table_model.columnCount() - 1, QHeaderView.ResizeMode.ResizeToContents
+        )
         layout.addWidget(self.table, 1)
         self.empty_hint = MutedLabel(
             self.tr(
@@ -151,6 +158,7 @@ class PillarTab(QWidget):
             ),
             table_panel,
         )
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_hint)
         right.addWidget(table_panel)
 
@@ -238,13 +246,3 @@ class PillarTab(QWidget):
         return self.model.apply(
             label, lambda: store.set_activity(remaining), lambda: store.set_activity(entry)
         )
-
-    def _recolour(self) -> None:
-        colour = pillar_color(self.pillar, is_dark())
-        self.dot.setPixmap(colour_dot(colour, 14).pixmap(14, 14))
-        self.estimate.setStyleSheet(f"color: {colour.name()};")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._recolour()
-        super().changeEvent(event)

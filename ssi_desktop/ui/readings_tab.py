@@ -25,9 +25,10 @@ from ..core.catalogue import PILLARS
 from ..core.records import Reading
 from .formatting import PILLAR_NAMES, change, pillar_points, total_points
 from .notes_panel import NotesPanel
+from .palette import is_dark, pillar_color
 from .reading_form import ReadingForm, delete_reading
 from .store_model import StoreModel
-from .widgets import MutedLabel, tabular_font
+from .widgets import MutedLabel, colour_dot, tabular_font
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -44,9 +45,9 @@ class ReadingsTableModel(QAbstractTableModel):
             self.tr("Total"),
             *(self.tr(PILLAR_NAMES[p]) for p in PILLARS),
             self.tr("Estimate"),
-            self.tr("Official − estimate"),
-            self.tr("Industry top %"),
-            self.tr("Network top %"),
+            self.tr("Official −\nestimate"),
+            self.tr("Industry\ntop %"),
+            self.tr("Network\ntop %"),
         ]
 
     def set_rows(self, rows: list[tuple[Reading, float]]) -> None:
@@ -66,8 +67,12 @@ class ReadingsTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.DecorationRole and 2 <= section < 2 + len(PILLARS):
+            return colour_dot(pillar_color(PILLARS[section - 2], is_dark()))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -129,8 +134,10 @@ class ReadingsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table_layout.addWidget(self.table, 1)
         self.empty_hint = MutedLabel(
             self.tr(

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QDate, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QSizePolicy,
     QToolButton,
     QWidget,
 )
 
 from ..core.validation import EARLIEST_DATE, today
-from .palette import is_dark, muted_text_color
+from .palette import is_dark, muted_text_color, pillar_color
 
 #: The outline and message colour of an invalid field, per theme: readable on both.
 ERROR_COLOURS = ("#c5221f", "#ff8a80")
@@ -60,24 +71,42 @@ def from_qdate(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
-class MutedLabel(QLabel):
+class _TintedLabel(QLabel):
+    """A label whose text colour depends on the theme.
+
+    Only the text role is set on the label's palette, so the rest still follows the window's,
+    and Qt keeps sending palette changes here when the theme changes.
+    """
+
+    def _tint(self) -> QColor:
+        raise NotImplementedError
+
+    def _apply_tint(self) -> None:
+        colour = self._tint()
+        if self.palette().color(QPalette.ColorRole.WindowText) != colour:
+            palette = QPalette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_tint()
+
+
+class MutedLabel(_TintedLabel):
     """Secondary text (help lines, captions) in the theme's muted colour, wrapped."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
-        self._restyle()
+        self._apply_tint()
 
-    def _restyle(self) -> None:
-        self.setStyleSheet(f"color: {muted_text_color(is_dark()).name()};")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._restyle()
-        super().changeEvent(event)
+    def _tint(self) -> QColor:
+        return muted_text_color(is_dark())
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(_TintedLabel):
     """The message under an invalid field; hidden while there is nothing to say."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -86,12 +115,13 @@ class ErrorLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(self.tr("Error"))
         self.hide()
-        self._restyle()
+        self._apply_tint()
 
-    def _restyle(self) -> None:
-        self.setStyleSheet(f"color: {error_colour()};")
+    def _tint(self) -> QColor:
+        return QColor(error_colour())
 
     def show_error(self, text: str) -> None:
+        self._apply_tint()
         self.setText("⚠ " + text)
         self.setAccessibleDescription(text)
         self.show()
@@ -99,11 +129,6 @@ class ErrorLabel(QLabel):
     def clear(self) -> None:
         super().clear()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._restyle()
-        super().changeEvent(event)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -118,30 +143,88 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 class Card(QFrame):
-    """A rounded panel in the base colour; an optional accent stripe in a pillar's colour."""
+    """A rounded panel in the base colour, with an optional stripe in a series' colour.
+
+    Painted from the current palette each time, so it follows theme changes by itself.
+    """
+
+    RADIUS = 8.0
+    STRIPE = 4.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._accent: QColor | None = None
-        self._restyle()
+        self._accent: str | None = None
 
-    def set_accent(self, colour: QColor | None) -> None:
-        self._accent = colour
-        self._restyle()
+    def set_accent(self, series: str | None) -> None:
+        """Name a series of ``palette.SERIES`` ("brand", …) to draw its stripe on top."""
+        self._accent = series
+        self.update()
 
-    def _restyle(self) -> None:
-        top = f"border-top: 4px solid {self._accent.name()};" if self._accent else ""
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border: 1px solid palette(mid);"
-            f" border-radius: 8px; {top} }}"
-        )
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        path = QPainterPath()
+        path.addRoundedRect(rect, self.RADIUS, self.RADIUS)
+        painter.fillPath(path, self.palette().color(QPalette.ColorRole.Base))
+        if self._accent is not None:
+            painter.save()
+            painter.setClipPath(path)
+            painter.fillRect(
+                QRectF(rect.left(), rect.top(), rect.width(), self.STRIPE),
+                pillar_color(self._accent, is_dark()),
+            )
+            painter.restore()
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1.0))
+        painter.drawPath(path)
+        painter.end()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._restyle()
-        super().changeEvent(event)
+
+class ColourDot(QWidget):
+    """A series' colour mark (cards, headers), painted in the current theme's shade."""
+
+    def __init__(self, series: str, size: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = series
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pillar_color(self.series, is_dark()))
+        painter.drawEllipse(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+
+class PillarBar(QProgressBar):
+    """Points out of the pillar's maximum as a slim bar in the pillar's colour."""
+
+    def __init__(self, series: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = series
+        self.setTextVisible(False)
+        self.setFixedHeight(8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        rect = QRectF(self.rect())
+        radius = rect.height() / 2
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Midlight))
+        painter.drawRoundedRect(rect, radius, radius)
+        span = max(1, self.maximum() - self.minimum())
+        filled = rect.width() * (self.value() - self.minimum()) / span
+        if filled > 0:
+            painter.setBrush(pillar_color(self.series, is_dark()))
+            painter.drawRoundedRect(
+                QRectF(rect.left(), rect.top(), max(filled, rect.height()), rect.height()),
+                radius,
+                radius,
+            )
+        painter.end()
 
 
 class DayPicker(QWidget):

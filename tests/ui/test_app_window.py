@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ssi_desktop import app as app_module
@@ -17,10 +18,11 @@ from ssi_desktop.core.sample import generate
 from ssi_desktop.core.validation import today
 from ssi_desktop.ui.first_run import SAMPLE, FirstRunDialog
 from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
-from ssi_desktop.ui.palette import is_dark
+from ssi_desktop.ui.palette import is_dark, muted_text_color, pillar_color
 from ssi_desktop.ui.resources import doc_path
 from ssi_desktop.ui.settings import AppSettings
 from ssi_desktop.ui.theme import ThemeController
+from ssi_desktop.ui.widgets import MutedLabel
 from tests.ui.app_helpers import open_window, reopen
 
 
@@ -97,11 +99,20 @@ def test_view_menu_range_and_theme(qtbot, store_path: Path) -> None:
     assert window.history_tab.chart.range_days() == 30
     assert AppSettings().range_days == 30
     assert not is_dark()
+    help_line = window.pillar_tabs["brand"].form.findChild(MutedLabel)
+    assert help_line.palette().color(QPalette.ColorRole.WindowText) == muted_text_color(False)
     window.theme_actions["dark"].trigger()
     try:
         assert is_dark()
         assert AppSettings().theme == "dark"
         assert QApplication.style().name().lower() == "fusion"
+
+        # Everything coloured follows: tab marks and muted text take their dark shades.
+        def brand_mark() -> str:
+            return window.tabs.tabIcon(1).pixmap(12, 12).toImage().pixelColor(6, 6).name()
+
+        qtbot.waitUntil(lambda: brand_mark() == pillar_color("brand", True).name())
+        assert help_line.palette().color(QPalette.ColorRole.WindowText) == muted_text_color(True)
     finally:
         window.theme_actions["light"].trigger()
     assert not is_dark()

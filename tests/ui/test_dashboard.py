@@ -87,7 +87,7 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     assert f"{table.row(day).total:.1f}" in official
     assert change(now.total - 30, 1) in dashboard.versus_official.text()
     goal = dashboard.goal_line.text()
-    assert goal.startswith("Goal 80 by") and f"{80 - now.total:.1f} to go" in goal
+    assert goal.startswith("80 by") and f"{80 - now.total:.1f} to go" in goal
     assert "Find 20" in goal
     assert dashboard.advice_area.count() == 0  # the slot the advice panels go into
 

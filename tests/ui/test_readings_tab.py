@@ -83,7 +83,7 @@ def test_table_shows_the_estimate_and_deletes_undoably(qtbot, store_path: Path) 
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert table.data(table.index(0, 0)).endswith(DAY.isoformat())  # newest first
     assert table.data(table.index(0, headers.index("Estimate"))) == f"{estimate:.1f}"
-    difference = table.data(table.index(0, headers.index("Official − estimate")))
+    difference = table.data(table.index(0, headers.index("Official −\nestimate")))
     assert difference.startswith("▲" if estimate < 20 else "▼")
 
     tab.table.selectRow(0)
