@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, islice
 from operator import itemgetter
@@ -237,30 +237,49 @@ def read_invitations(
     """
     records = rows(stream.text)
     columns = find_header(records, INVITATION_COLUMNS, ("date", "direction"))
-    direction, message, invitee = columns["direction"], columns["message"], columns["invitee"]
+    pick, (has_message, has_invitee) = _picker(
+        columns["direction"], columns["message"], columns["invitee"]
+    )
     sent: Counter[date] = Counter()
     noted: Counter[date] = Counter()
     received: Counter[date] = Counter()
+    used = 0
     for day, record in dated(records, columns["date"], report, control, stream):
-        way = _cell(record, direction).upper()
+        try:
+            way, message, invitee = pick(record)
+        except IndexError:
+            report.skip("incomplete row")
+            continue
+        way = way.strip().upper()
         if way == "OUTGOING":
             sent[day] += 1
-            if _cell(record, message):
+            if has_message and message.strip():
                 noted[day] += 1
-            url = _cell(record, invitee)
-            if url:
-                outgoing.add(profile_key(url))
+            if has_invitee and invitee.strip():
+                outgoing.add(profile_key(invitee))
         elif way == "INCOMING":
             received[day] += 1
         else:
             report.skip("direction neither OUTGOING nor INCOMING")
             continue
-        report.rows_used += 1
+        used += 1
+    report.rows_used += used
     return {
         "build.requests_sent": sent,
         "build.requests_with_note": noted,
         "build.invitations_received": received,
     }
+
+
+def _picker(
+    first: int, *others: int | None
+) -> tuple[Callable[[list[str]], tuple[str, ...]], tuple[bool, ...]]:
+    """One C call fetching several cells of a row, and which of ``others`` the file has (a
+    missing column reads the ``first`` cell, to be ignored by its flag)."""
+    return (
+        itemgetter(first, *(first if i is None else i for i in others)),
+        tuple(i is not None for i in others),
+    )
 
 
 CONNECTION_COLUMNS = {
@@ -281,22 +300,28 @@ def read_connections(
     """
     records = rows(stream.text)
     columns = find_header(records, CONNECTION_COLUMNS, ("date",))
-    url, position = columns["url"], columns["position"]
+    date_column = columns["date"]
+    pick, (has_url, has_position) = _picker(date_column, columns["url"], columns["position"])
     accepted: Counter[date] = Counter()
     senior: Counter[date] = Counter()
     is_senior: dict[str, bool] = {}  # titles repeat: each is matched once
-    for day, record in dated(records, columns["date"], report, control, stream):
-        report.rows_used += 1
-        title = _cell(record, position)
-        verdict = is_senior.get(title)
-        if verdict is None:
-            verdict = is_senior[title] = SENIOR.search(title) is not None
-        if verdict:
-            senior[day] += 1
-        if outgoing:
-            address = _cell(record, url)
-            if address and profile_key(address) in outgoing:
-                accepted[day] += 1
+    used = 0
+    for day, record in dated(records, date_column, report, control, stream):
+        try:
+            _when, address, title = pick(record)
+        except IndexError:
+            report.skip("incomplete row")
+            continue
+        used += 1
+        if has_position:
+            verdict = is_senior.get(title)
+            if verdict is None:
+                verdict = is_senior[title] = SENIOR.search(title) is not None
+            if verdict:
+                senior[day] += 1
+        if outgoing and has_url and address and profile_key(address) in outgoing:
+            accepted[day] += 1
+    report.rows_used += used
     result: DayCounts = {"build.senior_connections": senior}
     if outgoing is not None:
         result["build.requests_accepted"] = accepted
