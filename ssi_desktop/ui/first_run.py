@@ -29,6 +29,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.choice = EMPTY
         self.setWindowTitle(self.tr("Welcome to SSI Desktop"))
+        self.setMinimumWidth(540)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -62,6 +63,7 @@ class FirstRunDialog(QDialog):
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
         self.empty_button.setDefault(True)
+        self.empty_button.setFocus()
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

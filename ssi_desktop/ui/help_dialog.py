@@ -30,6 +30,7 @@ class MarkdownDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(title)
+        self.browser.document().setDocumentMargin(14)
         path = doc_path(name)
         if path is None:
             self.browser.setPlainText(
