@@ -93,5 +93,8 @@ def markdown(rows: list[Row], info: dict[str, str], notes: list[str]) -> str:
         "",
     ]
     facts = [f"- {key}: {value}" for key, value in info.items()]
-    extra = [f"- {n}" for n in notes]
+    measured_notes = [
+        f"{row.figure}: {row.note}" for row in rows if row.value is not None and row.note
+    ]
+    extra = [f"- {n}" for n in [*measured_notes, *notes]]
     return "\n".join([*head, table(rows), "", *facts, *extra, ""])
