@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from .dates import parse_any
-
 #: Export files we read, by the name LinkedIn gives them (lower case, no suffix, no ``.csv``).
 KINDS: dict[str, str] = {
     "connections": "connections",
@@ -73,7 +71,7 @@ def export_date_from_name(name: str) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
-        return parse_any(match[1])
+        return None
 
 
 class Archive:

@@ -168,12 +168,3 @@ def detect_format(values: Iterable[str]) -> DateFormat | None:
         if hits == len(sample):
             break
     return best.fresh() if best else None
-
-
-def parse_any(value: str) -> date | None:
-    """A single date in any known format (the export's date in its file name, for one)."""
-    for candidate in FORMATS:
-        day = candidate.fresh().day(value)
-        if day is not None:
-            return day
-    return None
