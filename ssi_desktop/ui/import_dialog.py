@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -74,6 +75,17 @@ def _backup(store: Store, reason: str) -> None:
             f"Could not back up {store.path} before the import: "
             f"{exc.strerror or exc}. Nothing was changed.",
         ) from exc
+
+
+def _apply_busy(
+    model: StoreModel, label: str, do: Callable[[], object], undo: Callable[[], object]
+) -> bool:
+    """``model.apply`` under a busy cursor: a first import writes years of days at once."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return model.apply(label, do, undo)
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 # -- LinkedIn export -----------------------------------------------------------------------
@@ -281,7 +293,7 @@ def run_linkedin_import(
     if not accepted:
         return
     do, undo = _linkedin_changes(store, plan)
-    if not model.apply(_tr("Import LinkedIn export"), do, undo):
+    if not _apply_busy(model, _tr("Import LinkedIn export"), do, undo):
         return  # save_failed already said why; nothing was written
     refused = (
         _tr("\n{n} day counts over the daily maximum were left out (see the report).").format(
@@ -358,7 +370,7 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
         )
         return
     do, undo = _csv_changes(model.store, data)
-    if not model.apply(_tr("Import CSV"), do, undo):
+    if not _apply_busy(model, _tr("Import CSV"), do, undo):
         return
     files = "\n".join(
         _tr("{name}: {rows} rows").format(name=name, rows=rows) for name, _kind, rows in data.files

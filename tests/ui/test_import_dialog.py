@@ -44,10 +44,16 @@ def linkedin_counts(store: Store) -> dict[str, dict[date, int]]:
     return out
 
 
-def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
-    """Act on the next modal widget of ``kind`` once it is up (modal dialogs block)."""
+def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> Callable[[], None]:
+    """Act on the next modal widget of ``kind`` once it is up (modal dialogs block).
+
+    Returns a function that stops waiting, for a dialog that should never show.
+    """
+    stopped: list[bool] = []
 
     def poll() -> None:
+        if stopped:
+            return
         widget = QApplication.activeModalWidget()
         if isinstance(widget, kind) and widget.isVisible():
             act(widget)
@@ -55,6 +61,7 @@ def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(20, poll)
+    return lambda: stopped.append(True)
 
 
 def click_button(text: str) -> Callable[[QWidget], None]:
@@ -139,8 +146,18 @@ def test_cancel_while_reading_writes_nothing(
             )
         },
     )
+    previewed: list[bool] = []
+
+    def too_late(dialog: QWidget) -> None:  # the read finished before Cancel: fail, not hang
+        previewed.append(True)
+        assert isinstance(dialog, ImportPreviewDialog)
+        dialog.reject()
+
     when_shown(QProgressDialog, lambda dialog: dialog.cancel())
+    stop = when_shown(ImportPreviewDialog, too_late)
     import_dialog.run_linkedin_import(model, None, path=big)
+    stop()
+    assert previewed == []
     assert model.store.path.read_bytes() == before
     assert model.undo_stack.count() == 0
     assert messages == []
