@@ -148,6 +148,20 @@ def test_range_buttons_show_the_last_days_up_to_today(
     assert chart.range_days() == days
 
 
+def test_a_year_in_view_is_drawn_day_by_day_after_a_resize(
+    qtbot, chart: HistoryChart, model: StoreModel
+) -> None:
+    chart.set_range_days(365)
+    chart.resize(1200, 700)
+    qtbot.wait(10)
+    for name in ("total", "engage"):
+        x, y = chart._lines[name].getData()  # what is drawn, after clipping and downsampling
+        assert np.all(np.diff(x) > 0)  # not min/max pairs of a coarse bin
+        assert len(x) >= 365
+        start = model.scores().index(today() - timedelta(days=364))
+        np.testing.assert_allclose(y[-365:], _values(model, name)[start:])
+
+
 def test_all_shows_the_whole_history(chart: HistoryChart, model: StoreModel) -> None:
     chart.set_range_days(None)
     assert chart.visible_range() == (model.scores().start, today())

@@ -19,7 +19,17 @@ GRID_ALPHA = 0.18
 
 
 class _DateAxis(pg.DateAxisItem):
-    """pyqtgraph's date axis, but day ticks name their month ("3 Nov", not "03")."""
+    """pyqtgraph's date axis, but day ticks name their month ("3 Nov", not "03").
+
+    Since they do, the month ticks drawn beside them are dropped: they said the same thing and
+    their labels collided with the neighbouring days ("30 AugSep").
+    """
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickValues(minVal, maxVal, size)
+        if any(DAY <= spacing < 28 * DAY for spacing, _ in levels):
+            return [(spacing, values) for spacing, values in levels if spacing < 28 * DAY]
+        return levels
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 28 * DAY or spacing < DAY:

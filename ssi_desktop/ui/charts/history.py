@@ -208,6 +208,8 @@ class HistoryChart(ChartBase):
             plot.setDownsampling(auto=True, mode="peak")
             plot.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._total_plot.vb.sigXRangeChanged.connect(self._on_x_range)
+        for plot in self.plots:
+            plot.vb.sigResized.connect(self._on_resized)
         # Horizontal grid lines as plain items: pyqtgraph's axis-drawn grid is repainted with
         # its axis on every pan step and cost more than all the curves (50 → 19 ms a step).
         self._grid = [pg.InfiniteLine(pos=v, angle=0) for v in range(20, 101, 20)]
@@ -330,6 +332,13 @@ class HistoryChart(ChartBase):
             self._dot_size = size
             for dots in self._dots.values():
                 dots.setSize(size)
+
+    def _on_resized(self, *_: object) -> None:
+        # The downsampling factor depends on the plot's width in pixels, but pyqtgraph only
+        # recomputes it when the range changes; a resize alone (the first show, the window
+        # growing) left the total binned for a tiny plot: a sawtooth of bin minima and maxima.
+        for line in self._lines.values():
+            line.viewRangeChanged()
 
     def _on_manual_range(self, *_: object) -> None:
         self._custom_range = True
