@@ -323,3 +323,25 @@ def test_messages_in_any_order_count_the_same(tmp_path: Path) -> None:
         }
         [report] = result.files
         assert (report.rows_read, report.rows_used) == (8, 7)
+
+
+def test_unreadable_member_is_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    archive = xb.write_zip(
+        tmp_path / "x.zip",
+        {
+            "Shares.csv": xb.shares_csv(["2025-03-01 10:00:00"]),
+            "Votes.csv": xb.single_date_csv(["Date", "Link"], ["x"]),
+        },
+    )
+    # Mark Votes.csv as encrypted, as a password-protected zip would: zipfile refuses it.
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo("Votes.csv")
+    for offset in (info.header_offset + 6, data.rfind(b"PK\x01\x02") + 8):
+        data[offset] |= 0x01
+    archive.write_bytes(bytes(data))
+    result = read_export(archive)
+    votes = next(f for f in result.files if f.name == "Votes.csv")
+    assert votes.error is not None and "encrypted" in votes.error
+    assert not result.damaged
+    assert result.counts["brand.posts"] == {date(2025, 3, 1): 1}

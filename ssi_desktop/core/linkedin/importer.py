@@ -35,11 +35,11 @@ from .profile import read_checklist_file, read_profile
 from .readers import FileFormatError
 from .report import FileReport, ImportResult, Refusal
 
-#: Order matters: Profile gives the member's name for messages; Invitations must come before
-#: Connections so acceptances can be matched.
 _CHECKLIST_KINDS = ("positions", "education", "skills", "recommendations", "media")
 _DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
-_UNREADABLE = (FileFormatError, csv.Error, UnicodeError)
+#: Not CSV as expected, or a member zipfile cannot open (encrypted: RuntimeError; an unknown
+#: compression method: NotImplementedError).
+_UNREADABLE = (FileFormatError, csv.Error, UnicodeError, RuntimeError, NotImplementedError)
 
 
 def _read(
@@ -55,6 +55,9 @@ def _read(
     except _DAMAGE as exc:
         report.error = f"cannot be opened ({exc})"
         report.damaged = archive.is_zip
+        return None
+    except _UNREADABLE as exc:
+        report.error = f"cannot be opened ({exc})"
         return None
     try:
         return action(stream)
@@ -79,13 +82,16 @@ def read_export(
     source = Path(path).expanduser()
     with Archive(source) as archive:
         sizes = sum(m.size for m in archive.members)
-        sizes += sum(m.size for m in archive.of_kind("messages"))  # read twice
+        # messages.csv may be read twice; progress counts it twice either way.
+        sizes += sum(m.size for m in archive.of_kind("messages"))
         control = Control(progress, cancelled, max(sizes, 1))
         control.tick()
         return _read_all(archive, control)
 
 
 def _read_all(archive: Archive, control: Control) -> ImportResult:
+    """Profile first (the member's name helps tell their messages apart), Invitations before
+    Connections (acceptances are invitees who became connections)."""
     files: list[FileReport] = []
     gathered: dict[str, Counter[date]] = {}
     spans: dict[str, list[FileReport]] = {}
