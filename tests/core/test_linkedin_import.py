@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ssi_desktop.core.linkedin import (
     ImportCancelled,
@@ -345,3 +347,41 @@ def test_unreadable_member_is_reported_and_the_rest_imported(tmp_path: Path) -> 
     assert votes.error is not None and "encrypted" in votes.error
     assert not result.damaged
     assert result.counts["brand.posts"] == {date(2025, 3, 1): 1}
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    older=st.lists(st.integers(0, 40), max_size=30),
+    newer=st.lists(st.integers(20, 60), min_size=1, max_size=30),
+)
+def test_any_two_overlapping_exports_never_count_a_day_twice(
+    tmp_path_factory: pytest.TempPathFactory, older: list[int], newer: list[int]
+) -> None:
+    """Days are offsets from 1 March 2025. After importing an older export (dated day 40)
+    and then a newer one (dated day 60), a day holds the newer export's count if the newer
+    export speaks for it (from its first post on), else the older one's — never a sum."""
+    start = date(2025, 3, 1)
+    folder = tmp_path_factory.mktemp("exports")
+
+    def export(name: str, offsets: list[int]) -> Path:
+        stamps = [f"{(start + timedelta(days=o)).isoformat()} 10:00:00" for o in offsets]
+        return xb.write_zip(folder / name, {"Shares.csv": xb.shares_csv(stamps)})
+
+    first = export("Basic_LinkedInDataExport_04-10-2025.zip", older)  # day 40
+    second = export("Basic_LinkedInDataExport_04-30-2025.zip", newer)  # day 60
+    store = Store.open(folder / "store.json")
+    apply_import(store, read_export(first))
+    apply_import(store, read_export(second))
+    once = (folder / "store.json").read_bytes()
+    apply_import(store, read_export(second))
+    assert (folder / "store.json").read_bytes() == once
+    expected: dict[date, int] = {}
+    for offsets, keep in ((older, lambda o: o < min(newer)), (newer, lambda o: True)):
+        for o in offsets:
+            if keep(o):
+                day = start + timedelta(days=o)
+                expected[day] = expected.get(day, 0) + 1
+    assert stored_linkedin(store).get("brand.posts", {}) == expected
+    store.close()
