@@ -116,6 +116,11 @@ def check_text(field: str, value: Any, *, max_length: int) -> str:
     text = " ".join(str(value or "").split())
     if not text:
         raise ValidationError(field, "must not be empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Bytes that were not UTF-8 (from a terminal or a file) arrive as lone surrogates.
+        raise ValidationError(field, "is not valid text (bytes that are not UTF-8)") from None
     if len(text) > max_length:
         raise ValidationError(field, f"is longer than {max_length} characters")
     return text

@@ -394,16 +394,11 @@ def test_undecodable_bytes_on_the_command_line_are_never_stored(store_path: Path
         timeout=60,
         check=False,
     )
-    assert done.returncode in (2, 3) and b"Traceback" not in done.stderr
+    assert done.returncode == 2 and b"Traceback" not in done.stderr
     assert b"not valid" in done.stderr
     assert store_path.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.validation.check_text accepts lone surrogates, so "
-    "the refusal comes from the store (exit 3), not from validation (exit 2)",
-)
 def test_undecodable_bytes_are_bad_input() -> None:
     with pytest.raises(ValidationError):
         Note.create("2024-01-02", "caf\udcff")
