@@ -49,7 +49,7 @@ rm -rf "$smoke_data"
 
 tarball="$dist/$name-$version-linux-$(uname -m).tar.gz"
 echo "build_linux: $tarball"
-tar --sort=name --owner=0 --group=0 --numeric-owner -C "$dist" -cf - "$name" | gzip -9n >"$tarball"
+tar --sort=name --owner=0 --group=0 --numeric-owner -C "$dist" -cf - "$name" | gzip -6n >"$tarball"
 
 echo "build_linux: .deb"
 stage="$work/deb"

@@ -43,9 +43,10 @@ $exe = Join-Path $root "dist\ssi-desktop\ssi-desktop.exe"
 $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ("ssi-smoke-" + [guid]::NewGuid())
 New-Item -ItemType Directory -Path $scratch | Out-Null
 $env:QT_QPA_PLATFORM = "offscreen"
-foreach ($arguments in @(@("--version"), @("--smoke", "--data", (Join-Path $scratch "smoke.json")))) {
+# Start-Process does not quote arguments itself, hence the explicit quotes around the path.
+foreach ($arguments in @("--version", "--smoke --data `"$(Join-Path $scratch 'smoke.json')`"")) {
     $run = Start-Process -FilePath $exe -ArgumentList $arguments -Wait -PassThru -NoNewWindow
-    if ($run.ExitCode -ne 0) { throw "ssi-desktop $($arguments -join ' ') exited with $($run.ExitCode)" }
+    if ($run.ExitCode -ne 0) { throw "ssi-desktop $arguments exited with $($run.ExitCode)" }
 }
 Remove-Item Env:QT_QPA_PLATFORM
 Remove-Item -Recurse -Force $scratch
