@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-
-from PySide6.QtCore import QLockFile
+from typing import TYPE_CHECKING
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
 
 
 def lock_path(store_path: Path) -> Path:
@@ -38,6 +40,9 @@ class StoreLock:
     def __init__(self, store_path: Path) -> None:
         self.store_path = store_path
         self.path = lock_path(store_path)
+        # Imported here so commands that never open a store (``metrics``) skip loading Qt.
+        from PySide6.QtCore import QLockFile
+
         self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)
         self.held = False
@@ -57,7 +62,7 @@ class StoreLock:
             self.held = True
             return True
         error = self._lock.error()
-        if error == QLockFile.LockError.LockFailedError:
+        if error == type(self._lock).LockError.LockFailedError:
             if self._owner() is None and self._take_ownerless():
                 _HELD[self.path] = (self._lock, 1)
                 self.held = True
