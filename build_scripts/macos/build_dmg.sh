@@ -21,7 +21,7 @@ here=build_scripts/macos
 spec=build_scripts/ssi-desktop.spec
 python=${PYTHON:-python3}
 
-venv=.venv-build
+venv=build/venv  # inside build/, which git ignores and `make clean` removes
 [ -d "$venv" ] || "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 # A regular (not editable) install, so the version the app reports is this checkout's.

@@ -16,7 +16,7 @@ function Invoke-Checked([string]$What, [scriptblock]$Command) {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)" }
 }
 
-$venv = Join-Path $root ".venv-build"
+$venv = Join-Path $root "build\venv"  # inside build\, which git ignores
 if (-not (Test-Path $venv)) {
     Invoke-Checked "creating the venv" { & $Python -m venv $venv }
 }
