@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from .data import scratch_copy
 from .results import Row, missing
 from .startup import REPO, isolated_env
 from .timing import interleaved, median
@@ -55,7 +56,7 @@ def measure(store: Path, repeats: int, home: Path, dist: Path = DIST) -> list[Ro
         rows.append(missing(START, START_TARGET, "no build present"))
     else:
         env = isolated_env(home)
-        args = ["--data", str(store), "--smoke"]
+        args = ["--data", str(scratch_copy(store, "packaged.json")), "--smoke"]
         packaged = [str(executable), *args]
         source = [sys.executable, "-m", "ssi_desktop", *args]
         try:
