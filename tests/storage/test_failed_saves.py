@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,13 @@ def test_the_app_model_reports_and_keeps_working(small_fs, qtbot) -> None:
         lambda: model.store.delete_activity(_entry("2024-03-09", 9).day),
     )
     assert model.undo_stack.count() == 1 and path.read_bytes() != before
+
+
+def test_text_that_is_not_unicode_is_refused_by_the_store_too(store_path: Path) -> None:
+    """Validation refuses lone surrogates; a record built around it must not crash a save."""
+    store = _ready_store(store_path)
+    before = store_path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        store.add_note(Note(date(2024, 3, 2), "caf\udcff"))  # the raw constructor, unchecked
+    assert caught.value.kind == "write_failed" and "not valid Unicode" in str(caught.value)
+    assert store_path.read_bytes() == before and store.notes() == ()
