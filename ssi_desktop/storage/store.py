@@ -193,11 +193,20 @@ class Store:
         """Copy the file as it is now into the backups folder before a risky change.
 
         Returns the copy's path, or None for a store not yet written. Called before import,
-        calibration, migration and restore (spec §7.2).
+        calibration, migration and restore (spec §7.2); raises :class:`StoreError`
+        (``write_failed``) if the copy cannot be made, so the risky change is not started.
         """
         if not self.path.exists():
             return None
-        return self._forced_backup(reason, datetime.now(UTC))
+        try:
+            return self._forced_backup(reason, datetime.now(UTC))
+        except OSError as exc:
+            raise StoreError(
+                "write_failed",
+                self.path,
+                f"Could not back up {self.path} into {_backups.backup_dir(self.path)}: "
+                f"{exc.strerror or exc}. Nothing was changed.",
+            ) from exc
 
     def _forced_backup(self, reason: str, now: datetime) -> Path:
         made = _backups.make_backup(self.path, reason, now)

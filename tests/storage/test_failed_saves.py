@@ -164,6 +164,19 @@ def test_a_read_only_folder(small_fs) -> None:
     assert len(Store.open(path).activity()) == 3
 
 
+def test_a_forced_backup_that_cannot_be_made_says_so(small_fs) -> None:
+    path = small_fs.path / "store.json"
+    _ready_store(path).close()
+    small_fs.remount("ro")
+    try:
+        store = Store.open(path)
+        with pytest.raises(StoreError) as caught:
+            store.backup("import")
+        assert caught.value.kind == "write_failed" and "Could not back up" in str(caught.value)
+    finally:
+        small_fs.remount("rw")
+
+
 def test_the_app_model_reports_and_keeps_working(small_fs, qtbot) -> None:
     """What the forms rely on: apply() says False, nothing is pushed, the next save works."""
     path = small_fs.path / "store.json"
