@@ -27,6 +27,7 @@ project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print(project["name"], project["version"], project["description"])
 EOF
 )
+[ -n "${version:-}" ] || { echo "build_linux: cannot read pyproject.toml with $python" >&2; exit 1; }
 arch=$(dpkg --print-architecture)
 started=$(date +%s)
 

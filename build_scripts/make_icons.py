@@ -5,8 +5,9 @@ The icon is code rather than a hand-edited image so anyone can regenerate it exa
 committed, so a build never has to run this.
 
 Design: a navy rounded square holding four rising bars, one per pillar (the app's Okabe–Ito
-based colours, distinguishable for colour-blind users), and a white trend line climbing over them. Below
-48 px the line is dropped and the bars widened, so the small sizes stay crisp instead of muddy.
+based colours, distinguishable for colour-blind users), and a white trend line climbing over
+them. Below 48 px the line is dropped and the bars are drawn on whole pixels, so the small sizes
+stay crisp instead of muddy.
 
 The ``.ico`` and ``.icns`` containers are written here with PNG-encoded entries: both formats are
 a short header plus an index, and Qt's own ``ico`` writer stores one image per file only.
