@@ -45,6 +45,12 @@ class SafeJSONStorage(Storage):
             self._data = json.loads(raw)
         return self._data
 
+    def pin(self) -> None:
+        """After a refused write, fall back to what is held now rather than the file: a
+        read-only view keeps showing the snapshot it opened, whatever the owner writes."""
+        assert self._data is not None
+        self._unsaved = encode(self._data)
+
     def replace(self, data: Data) -> None:
         """Hold ``data``, already on disk (a restore), instead of what was read."""
         self._data = data

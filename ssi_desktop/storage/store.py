@@ -70,9 +70,16 @@ class Store:
     """One open store file. Use :meth:`open`; close it (or use ``with``) when done."""
 
     def __init__(
-        self, path: Path, data: dict[str, Any], *, exists: bool, lock: StoreLock | None = None
+        self,
+        path: Path,
+        data: dict[str, Any],
+        *,
+        exists: bool,
+        lock: StoreLock | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = path
+        self.read_only = read_only
         self._lock = lock
         self._storage: SafeJSONStorage | None = None
         self._db = TinyDB(path, storage=self._make_storage(data))
@@ -81,6 +88,9 @@ class Store:
         self._cache: dict[str, Any] = {}
         self._backup_day: date | None = None
         self._backed_up = False
+        if read_only:
+            assert self._storage is not None
+            self._storage.pin()
 
     def _make_storage(self, data: dict[str, Any]) -> type[SafeJSONStorage]:
         store = self
@@ -93,17 +103,23 @@ class Store:
         return _Bound
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Store:
         """Open ``path``; a missing file is a new empty store (written on the first change).
 
         Raises :class:`StoreError` for a file that exists but cannot be used (its message
         names the backups that exist), and for a store another process has open (kind
         ``locked``). Such a file is never written to. A file of an older schema is backed up,
         then migrated.
+
+        ``read_only`` opens the file as it is now without taking the lock (to look at a store
+        another SSI Desktop has open): nothing is written, not even a migration, and every
+        change raises :class:`StoreError` (kind ``read_only``).
         """
         path = Path(path).expanduser().absolute()
         if path.is_dir():
             raise StoreError("not_a_store", path, f"{path} is a folder, not a store file.")
+        if read_only:
+            return cls._open_read_only(path)
         if not path.parent.is_dir():
             if not create:
                 raise StoreError("missing", path, f"{path} does not exist.")
@@ -138,6 +154,30 @@ class Store:
         if schema_of(data) < SCHEMA_VERSION:
             store._migrate(data)
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError("missing", path, f"{path} does not exist.") from None
+        except OSError as exc:
+            raise StoreError(
+                "unreadable", path, f"{path} cannot be read: {exc.strerror or exc}."
+            ) from None
+        data = cls._checked(path, raw)
+        if schema_of(data) < SCHEMA_VERSION:
+            data, _ = migrate(data, now="", app_version=__version__)  # in memory only
+        return cls(path, data, exists=True, read_only=True)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                "read_only",
+                self.path,
+                f"{self.path} is open read-only (another SSI Desktop has it open for "
+                "writing). Nothing was saved.",
+            )
 
     @staticmethod
     def _checked(path: Path, raw: bytes) -> dict[str, Any]:
@@ -196,6 +236,7 @@ class Store:
         calibration, migration and restore (spec §7.2); raises :class:`StoreError`
         (``write_failed``) if the copy cannot be made, so the risky change is not started.
         """
+        self._refuse_if_read_only()
         if not self.path.exists():
             return None
         try:
@@ -224,6 +265,7 @@ class Store:
         Raises :class:`StoreError` if ``source`` cannot be opened (nothing is changed) or
         the write fails.
         """
+        self._refuse_if_read_only()
         try:
             done = _backups.restore_file(self.path, source)
             raw = self.path.read_bytes()
@@ -243,6 +285,7 @@ class Store:
 
     def _save(self, path: Path, payload: bytes) -> None:
         """Every write of the store file: a daily backup first, then the atomic write."""
+        self._refuse_if_read_only()
         if self._lock is not None and not self._lock.held:
             # Opened where no lock could be made (a read-only folder): take it before the
             # first write; if the folder is still read-only, the write below says so.

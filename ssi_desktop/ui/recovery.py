@@ -3,7 +3,8 @@
 A damaged file is never opened as an empty store and never overwritten: the user sees what is
 wrong and which backups exist, and may restore the newest good backup (the damaged file is
 kept beside the store as ``<name>.damaged-<time>.json``), choose another file, or quit. A store
-that another SSI Desktop has open can be tried again once that one is closed.
+that another SSI Desktop has open can be tried again once that one is closed, or opened
+read-only: shown as it is, with every change refused and nothing written.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
                 str(error),
                 [
                     ("retry", tr("Try again")),
+                    ("read_only", tr("Open read-only")),
                     ("choose", tr("Choose another file…")),
                     ("quit", tr("Quit")),
                 ],
@@ -114,6 +116,11 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
             )
         if choice == "quit":
             return None
+        if choice == "read_only":
+            try:
+                return Store.open(path, read_only=True)
+            except StoreError as exc:
+                QMessageBox.warning(parent, tr("The store cannot be opened"), str(exc))
         if choice == "restore":
             _restore(parent, path)
         elif choice == "choose":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ssi_desktop.core.records import ActivityEntry
+from ssi_desktop.core.records import ActivityEntry, Note
 from ssi_desktop.storage import Store, StoreError
 from ssi_desktop.storage.lock import lock_path
 
@@ -107,4 +107,40 @@ def test_the_same_process_may_reopen_and_the_last_close_unlocks(store_path: Path
     first.close()
     assert lock_path(store_path).exists()
     second.close()
+    assert not lock_path(store_path).exists()
+
+
+def test_a_read_only_view_beside_the_writer_never_writes(store_path: Path, holder) -> None:
+    before = store_path.read_bytes()
+    view = Store.open(store_path, read_only=True)
+    assert view.read_only and [e.day.isoformat() for e in view.activity()] == ["2024-05-01"]
+    changes = [
+        lambda: view.set_activity(ActivityEntry.create("2024-05-02", {"brand.posts": 2})),
+        lambda: view.add_note(Note.create("2024-05-02", "hello")),
+        lambda: view.set_goal(None),
+        lambda: view.backup("manual"),
+    ]
+    for change in changes:
+        with pytest.raises(StoreError) as caught:
+            change()
+        assert caught.value.kind == "read_only" and "Nothing was saved" in str(caught.value)
+    assert [e.day.isoformat() for e in view.activity()] == ["2024-05-01"]
+    assert view.notes() == ()
+    view.close()
+    assert store_path.read_bytes() == before
+    assert list(store_path.parent.glob("backups/*manual*")) == []
+    with pytest.raises(StoreError) as caught:  # the writer still holds its lock
+        Store.open(store_path)
+    assert caught.value.kind == "locked"
+
+
+def test_a_read_only_view_of_an_old_schema_does_not_migrate_the_file(store_path: Path) -> None:
+    store_path.write_text(
+        '{"meta": {"1": {"app": "ssi-desktop", "schema": 1}}, "activity": {"1": {"date": '
+        '"2024-05-01", "source": "manual", "counts": {"brand.posts": 2, "find.searches": 0}}}}'
+    )
+    before = store_path.read_bytes()
+    with Store.open(store_path, read_only=True) as view:
+        assert dict(view.activity()[0].counts) == {"brand.posts": 2}
+    assert store_path.read_bytes() == before
     assert not lock_path(store_path).exists()

@@ -157,3 +157,36 @@ def test_a_store_open_elsewhere_can_be_tried_again(store_path: Path, user) -> No
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_store_open_elsewhere_can_be_viewed_read_only(store_path: Path, user) -> None:
+    _store_with_backup(store_path)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from ssi_desktop.storage import Store; "
+            "s = Store.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
+            str(store_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        before = store_path.read_bytes()
+        u = user("Open read-only")
+        store = open_store_interactively(store_path)
+        assert store is not None and store.read_only
+        assert [e.day.isoformat() for e in store.activity()] == ["2024-08-01"]
+        assert u.seen[0]["buttons"] == [
+            "Try again",
+            "Open read-only",
+            "Choose another file…",
+            "Quit",
+        ]
+        store.close()
+        assert store_path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
