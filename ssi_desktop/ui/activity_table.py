@@ -28,9 +28,11 @@ class ActivityTableModel(QAbstractTableModel):
         self._font: QFont = tabular_font(QApplication.font())
 
     def set_entries(self, entries: tuple[ActivityEntry, ...]) -> None:
-        keys = [m.key for m in self.metrics]
+        keys = {m.key for m in self.metrics}
         self.beginResetModel()
-        self._rows = [e for e in reversed(entries) if any(e.total(k) for k in keys)]
+        self._rows = [
+            e for e in reversed(entries) if any(e.counts[k] for k in keys.intersection(e.counts))
+        ]
         self.endResetModel()
 
     def entry(self, row: int) -> ActivityEntry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -56,7 +56,8 @@ class PillarTab(QWidget):
         self.splitter = splitter
         outer.addWidget(splitter, 1)
 
-        model.changed.connect(self.refresh)
+        self._stale = False
+        model.changed.connect(self._on_store_changed)
         self.form.saved.connect(self._select_saved_day)
         self.refresh()
 
@@ -146,10 +147,19 @@ class PillarTab(QWidget):
         # The counts share the spare width; the date and the source take what they need.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            self.table_model.columnCount() - 1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Measured once from the longest texts: sizing to contents would read every row (ten
+        # years of them) on each change.
+        metrics = QFontMetrics(tabular_font(self.table.font()))
+        padding = 3 * metrics.averageCharWidth()
+        widths = {
+            0: metrics.horizontalAdvance("Wed 2026-12-31"),
+            self.table_model.columnCount() - 1: max(
+                metrics.horizontalAdvance(self.tr(label)) for label in SOURCE_LABELS.values()
+            ),
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width + padding)
         layout.addWidget(self.table, 1)
         self.empty_hint = MutedLabel(
             self.tr(
@@ -183,7 +193,20 @@ class PillarTab(QWidget):
     def save(self) -> bool:
         return self.form.save()
 
+    def _on_store_changed(self) -> None:
+        # A hidden tab catches up when it is shown: one save then redraws one table, not five.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         selected = self.selected_entry()
         self.table_model.set_entries(self.model.store.activity())
         has_rows = self.table_model.rowCount() > 0

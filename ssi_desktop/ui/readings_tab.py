@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -177,13 +177,26 @@ class ReadingsTab(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        model.changed.connect(self.refresh)
+        self._stale = False
+        model.changed.connect(self._on_store_changed)
         self.refresh()
 
     def save(self) -> bool:
         return self.form.save()
 
+    def _on_store_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         table = self.model.scores()
         self.table_model.set_rows(
             [(r, table.row(r.day).total) for r in self.model.store.readings()]

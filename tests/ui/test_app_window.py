@@ -216,3 +216,44 @@ def test_smoke_on_a_damaged_store_fails_with_3(tmp_path: Path) -> None:
     done = _smoke(path, tmp_path)
     assert done.returncode == 3
     assert "bad.json" in done.stderr
+
+
+def test_menu_items_open_the_features(
+    qtbot, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each menu item reaches its feature's dialog (the dialogs are tested with their modules)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: opened.append(type(self).__name__) or 0)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: opened.append("open file") or ("", "")),
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: opened.append("save file") or ("", "")),
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        staticmethod(lambda *a, **k: opened.append("folder") or ""),
+    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: opened.append("question") or 0)
+    window = open_window(qtbot, store_path)
+    for action in (window.goals_action, window.calibrate_action, window.backups_action):
+        assert action.isEnabled()
+        action.trigger()
+    assert opened[:3] == ["GoalDialog", "CalibrationDialog", "BackupsDialog"]
+    for action in (
+        window.import_linkedin_action,
+        window.import_csv_action,
+        window.export_csv_action,
+    ):
+        assert action.isEnabled()
+        before = len(opened)
+        action.trigger()
+        assert len(opened) > before  # asked for a file; cancelled, nothing written
+    assert not store_path.exists()

@@ -208,3 +208,18 @@ def test_profile_checklist(qtbot, store_path: Path) -> None:
     window.undo_action.trigger()
     assert reopen(store_path).profiles() == ()
     assert not form.boxes["photo"].isChecked()
+
+
+def test_hidden_tabs_catch_up_when_shown(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    window.show_tab("find")
+    form = window.pillar_tabs["find"].form
+    type_into(qtbot, form.spins["find.searches"], "3")
+    click_and_wait(qtbot, form.save_button, window.model)
+    window.show_tab("dashboard")
+    window.undo_action.trigger()  # changes the store while the Find tab is hidden
+    assert reopen(store_path).activity() == ()
+    window.show_tab("find")
+    tab = window.pillar_tabs["find"]
+    assert tab.table_model.rowCount() == 0 and tab.empty_hint.isVisible()
+    assert tab.estimate.text().startswith("0.00")
