@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from ..core.validation import ValidationError
@@ -133,6 +134,15 @@ class FormBase(QWidget):
         if field.widget.property("invalid"):
             set_invalid(field.widget, False)
         field.error.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Spin boxes and line edits pass Return on (as they do to a dialog's default button):
+        # type the values, press Return, saved.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _on_save_failed(self, message: str) -> None:
         if self._saving:

@@ -50,7 +50,6 @@ class NotesPanel(FormBase):
         self.text.setToolTip(self.tr("Up to 200 characters"))
         self.text.setMaxLength(400)
         self.text.textEdited.connect(lambda _t: self.edited("text"))
-        self.text.returnPressed.connect(self.save)
         self.add_button = QPushButton(self.tr("Add note"), self)
         self.add_button.setToolTip(self.tr("Add this note (Enter)"))
         row.addWidget(self.day_picker)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from ssi_desktop.core.records import ActivityEntry
@@ -76,5 +77,10 @@ def test_shortcuts(qtbot, store_path: Path) -> None:
     with qtbot.waitSignal(window.model.changed):
         window.save_action.trigger()
     assert reopen(store_path).activity_on(today()).total("build.requests_sent") == 4
+    # Return in a field saves too.
+    type_into(qtbot, form.spins["build.requests_sent"], "6")
+    with qtbot.waitSignal(window.model.changed):
+        qtbot.keyClick(form.spins["build.requests_sent"], Qt.Key.Key_Return)
+    assert reopen(store_path).activity_on(today()).total("build.requests_sent") == 6
     window.show_tab("history")
     assert not window.save_action.isEnabled()
