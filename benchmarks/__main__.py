@@ -76,7 +76,7 @@ def run(names: list[str], days: int, seed: int, repeats: int, data_dir: Path) ->
         elif name == "import":
             from . import imports
 
-            measured[name] = imports.measure(data_dir, repeats)
+            measured[name] = imports.measure(data_dir, repeats, store, label)
         elif name == "packaged":
             from . import packaged
 
