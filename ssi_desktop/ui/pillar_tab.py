@@ -30,6 +30,7 @@ from ..core.validation import today
 from .activity_form import ActivityForm
 from .activity_table import ActivityTableModel
 from .formatting import pillar_points
+from .pillar_breakdown import PillarBreakdown
 from .profile_form import ProfileForm
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
@@ -43,6 +44,7 @@ class PillarTab(QWidget):
         self.form = ActivityForm(model, pillar, self)
         self.profile_form = ProfileForm(model, self) if pillar == "brand" else None
         self.table_model = ActivityTableModel(self.form.metrics, self)
+        self.breakdown = PillarBreakdown(model, pillar, self)
 
         outer = QVBoxLayout(self)
         outer.addLayout(self._build_header())
@@ -105,6 +107,7 @@ class PillarTab(QWidget):
             )
             profile_layout.addWidget(self.profile_form)
             layout.addWidget(profile_box)
+        layout.addWidget(self.breakdown)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(column)
@@ -215,6 +218,7 @@ class PillarTab(QWidget):
         if selected is not None:
             self._select(selected.day, selected.source)
         self._update_buttons()
+        self.breakdown.refresh()
         value = self.model.scores().row(today()).pillar(self.pillar)
         self.estimate.setText(
             self.tr("{value} / {max}").format(value=pillar_points(value), max=f"{PILLAR_MAX:g}")

@@ -223,3 +223,21 @@ def test_hidden_tabs_catch_up_when_shown(qtbot, store_path: Path) -> None:
     tab = window.pillar_tabs["find"]
     assert tab.table_model.rowCount() == 0 and tab.empty_hint.isVisible()
     assert tab.estimate.text().startswith("0.00")
+
+
+def test_breakdown_adds_up_to_the_pillar(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    window.show_tab("engage")
+    tab = window.pillar_tabs["engage"]
+    shown = [value.text() for _label, _bar, value in tab.breakdown.rows.values()]
+    assert shown and all(text.startswith("0.00 / ") for text in shown)
+    type_into(qtbot, tab.form.spins["engage.comments"], "6")
+    type_into(qtbot, tab.form.spins["engage.messages_sent"], "4")
+    type_into(qtbot, tab.form.spins["engage.replies_received"], "2")
+    click_and_wait(qtbot, tab.form.save_button, window.model)
+    points = [float(value.text().split(" / ")[0]) for _l, _b, value in tab.breakdown.rows.values()]
+    most = [float(value.text().split(" / ")[1]) for _l, _b, value in tab.breakdown.rows.values()]
+    engage = window.model.scores().row(today()).engage
+    assert engage > 0 and abs(sum(points) - engage) < 0.02 * len(points)
+    assert abs(sum(most) - 25) < 0.02 * len(most)
+    assert tab.estimate.text() == f"{engage:.2f} / 25"
