@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from ssi_desktop import APP_NAME
-from tests.packaging.packaging_paths import NAME, PROJECT, RESOURCES, VERSION
+from tests.packaging.packaging_paths import NAME, PROJECT, REPO, RESOURCES, VERSION
 
 DESKTOP = RESOURCES / "ssi-desktop.desktop"
 METAINFO = RESOURCES / "app.ssi_desktop.SSIDesktop.metainfo.xml"
@@ -62,3 +62,9 @@ def test_metainfo_validates() -> None:
         ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bundled_licence_is_the_repository_licence() -> None:
+    licence = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    assert (RESOURCES / "LICENSE").read_text(encoding="utf-8") == licence
