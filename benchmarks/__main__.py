@@ -50,10 +50,15 @@ def _parser() -> argparse.ArgumentParser:
         help="where generated data goes (default benchmarks/.data)",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results.md")
+    parser.add_argument(
+        "--dist", type=Path, help="the build folder with ssi-desktop/ and the .deb (default dist/)"
+    )
     return parser
 
 
-def run(names: list[str], days: int, seed: int, repeats: int, data_dir: Path) -> list[results.Row]:
+def run(
+    names: list[str], days: int, seed: int, repeats: int, data_dir: Path, dist: Path | None = None
+) -> list[results.Row]:
     store = data.store_path(days, seed, data_dir)
     label = "ten years" if days == data.TEN_YEARS else f"{days} days"
     home = data_dir / "home"
@@ -80,7 +85,7 @@ def run(names: list[str], days: int, seed: int, repeats: int, data_dir: Path) ->
         elif name == "packaged":
             from . import packaged
 
-            measured[name] = packaged.measure(store, repeats, home)
+            measured[name] = packaged.measure(store, repeats, home, dist or packaged.DIST)
     start = measured.get("start", [])
     # Peak memory comes from the start-up runs; §8 lists it after the import.
     return [
@@ -99,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(names) - set(FIGURES))
     if unknown:
         _parser().error(f"--only: unknown figure(s) {', '.join(unknown)}")
-    rows = run(names, args.days, args.seed, args.repeats, args.data_dir)
+    rows = run(names, args.days, args.seed, args.repeats, args.data_dir, args.dist)
     info = results.machine()
     info["repeats"] = (
         f"{args.repeats} per fresh-process figure, {args.repeats * CHEAP_FACTOR} "
