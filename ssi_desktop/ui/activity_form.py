@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, SOURCE_LABELS, SOURCES, metrics_for
+from ..core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
 from ..core.consistency import check_day_counts
 from ..core.records import ActivityEntry
 from .form_base import Change, FormBase
@@ -148,6 +148,3 @@ class ActivityForm(FormBase):
                 store.set_activity(previous)
 
         return label, lambda: store.set_activity(entry), undo
-
-    def pillar_title(self) -> str:
-        return self.tr(PILLAR_LABELS[self.pillar])

@@ -241,3 +241,20 @@ def test_breakdown_adds_up_to_the_pillar(qtbot, store_path: Path) -> None:
     assert engage > 0 and abs(sum(points) - engage) < 0.02 * len(points)
     assert abs(sum(most) - 25) < 0.02 * len(most)
     assert tab.estimate.text() == f"{engage:.2f} / 25"
+
+
+def test_unsaved_typing_survives_other_changes(qtbot, store_path: Path) -> None:
+    window = open_window(qtbot, store_path)
+    window.show_tab("readings")
+    notes = window.readings_tab.notes
+    type_into(qtbot, notes.text, "Conference")
+    click_and_wait(qtbot, notes.add_button, window.model)
+    window.show_tab("brand")
+    form = window.pillar_tabs["brand"].form
+    type_into(qtbot, form.spins["brand.posts"], "2")
+    assert form.dirty
+    window.undo_action.trigger()  # undoing the note changes the store under the form
+    assert reopen(store_path).notes() == ()
+    assert form.spins["brand.posts"].value() == 2 and form.dirty
+    qtbot.mouseClick(form.revert_button, Qt.MouseButton.LeftButton)
+    assert form.spins["brand.posts"].value() == 0 and not form.dirty
