@@ -2,7 +2,7 @@
 
 ``--smoke`` opens the main window on the chosen store without any dialog, renders every tab
 (and so every chart), closes it and exits 0; installers and CI use it to prove a build works.
-It writes nothing: a missing store stays missing and settings go to a throw-away file.
+It changes nothing: a missing store stays missing, settings go to a throw-away file.
 """
 
 from __future__ import annotations
