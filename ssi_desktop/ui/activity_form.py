@@ -87,15 +87,15 @@ class ActivityForm(FormBase):
 
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
-        self.day_picker.day_changed.connect(lambda _day: self.reload())
+        self.watch_day(self.day_picker)
         self.reload()
 
     def day(self) -> date:
         return self.day_picker.day()
 
     def show_day(self, day: date) -> None:
+        """Load ``day`` (asking first about unsaved values of the day shown)."""
         self.day_picker.set_day(day)
-        self.reload()
 
     def values(self) -> dict[str, int]:
         return {key: spin.value() for key, spin in self.spins.items()}

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.validation import ValidationError
 from .store_model import StoreModel
-from .widgets import ErrorLabel, set_invalid
+from .widgets import DayPicker, ErrorLabel, set_invalid
 
 #: (undo label, do, undo): one undoable change, as StoreModel.apply takes it.
 Change = tuple[str, Callable[[], object], Callable[[], object]]
@@ -45,6 +46,8 @@ class FormBase(QWidget):
         self._loading = False
         self._saving = False
         self._failure = ""
+        self._picker: DayPicker | None = None
+        self._shown_day: date | None = None
         model.save_failed.connect(self._on_save_failed)
         model.changed.connect(self._on_store_changed)
 
@@ -73,6 +76,12 @@ class FormBase(QWidget):
         self._dirty = True
         if key is not None and key in self.fields:
             self._clear_field(key)
+
+    def watch_day(self, picker: DayPicker) -> None:
+        """Load the day the picker moves to; unsaved values of the day shown are not lost."""
+        self._picker = picker
+        self._shown_day = picker.day()
+        picker.day_changed.connect(self._on_day_changed)
 
     # -- behaviour -------------------------------------------------------------------------
 
@@ -134,6 +143,38 @@ class FormBase(QWidget):
         if field.widget.property("invalid"):
             set_invalid(field.widget, False)
         field.error.clear()
+
+    def _on_day_changed(self, day: date) -> None:
+        if day == self._shown_day:
+            return
+        if self._dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved values"),
+                self.tr("Save what you typed for {day} before showing {new}?").format(
+                    day=self._shown_day.isoformat(), new=day.isoformat()
+                ),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                assert self._shown_day is not None
+                self._show_picker_day(self._shown_day)  # the values belong to that day
+                if answer != QMessageBox.StandardButton.Save or not self.save():
+                    return
+                self._show_picker_day(day)
+        self._shown_day = day
+        self.reload()
+
+    def _show_picker_day(self, day: date) -> None:
+        assert self._picker is not None
+        self._picker.blockSignals(True)
+        try:
+            self._picker.set_day(day)
+        finally:
+            self._picker.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Spin boxes and line edits pass Return on (as they do to a dialog's default button):

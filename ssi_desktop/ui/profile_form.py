@@ -53,7 +53,7 @@ class ProfileForm(FormBase):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
-        self.day_picker.day_changed.connect(lambda _day: self.reload())
+        self.watch_day(self.day_picker)
         self.reload()
 
     def day(self) -> date:

@@ -115,7 +115,7 @@ class ReadingForm(FormBase):
 
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        self.day_picker.day_changed.connect(lambda _day: self.reload())
+        self.watch_day(self.day_picker)
         self.reload()
 
     def _add_row(self, grid: QGridLayout, row: int, key: str, label: str, widget: QWidget) -> int:
@@ -130,8 +130,8 @@ class ReadingForm(FormBase):
         return self.day_picker.day()
 
     def show_day(self, day: date) -> None:
+        """Load ``day`` (asking first about unsaved values of the day shown)."""
         self.day_picker.set_day(day)
-        self.reload()
 
     def _reading(self) -> Reading | None:
         return next((r for r in self.model.store.readings() if r.day == self.day()), None)

@@ -258,3 +258,38 @@ def test_unsaved_typing_survives_other_changes(qtbot, store_path: Path) -> None:
     assert form.spins["brand.posts"].value() == 2 and form.dirty
     qtbot.mouseClick(form.revert_button, Qt.MouseButton.LeftButton)
     assert form.spins["brand.posts"].value() == 0 and not form.dirty
+
+
+@pytest.mark.parametrize("answer", ["Save", "Discard", "Cancel"])
+def test_changing_day_with_unsaved_values_asks(
+    qtbot, store_path: Path, monkeypatch, answer: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    reopen(store_path).set_activity(ActivityEntry.create(YESTERDAY, {"find.searches": 1}))
+    window = open_window(qtbot, store_path)
+    window.show_tab("find")
+    form = window.pillar_tabs["find"].form
+    type_into(qtbot, form.spins["find.searches"], "7")
+    qtbot.mouseClick(form.day_picker.previous_button, Qt.MouseButton.LeftButton)
+    assert asked == [
+        f"Save what you typed for {today().isoformat()} before showing {YESTERDAY.isoformat()}?"
+    ]
+    saved = reopen(store_path).activity_on(today())
+    if answer == "Save":
+        assert saved is not None and saved.total("find.searches") == 7
+        assert form.day() == YESTERDAY and form.spins["find.searches"].value() == 1
+    elif answer == "Discard":
+        assert saved is None
+        assert form.day() == YESTERDAY and form.spins["find.searches"].value() == 1
+    else:
+        assert saved is None
+        assert form.day() == today() and form.spins["find.searches"].value() == 7
+        assert form.dirty
