@@ -69,11 +69,13 @@ class ThemeController(QObject):
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         hints = self._app.styleHints()
-        # Lets native parts (title bars, file dialogs) follow a forced choice where supported.
-        if mode == "system":
-            hints.unsetColorScheme()
-        else:
-            hints.setColorScheme(Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light)
+        # Lets native parts (title bars, file dialogs) follow a forced choice (Qt 6.8 and later).
+        if hasattr(hints, "unsetColorScheme"):
+            if mode == "system":
+                hints.unsetColorScheme()
+            else:
+                scheme = Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light
+                hints.setColorScheme(scheme)
         self.apply()
 
     def is_dark(self) -> bool:
