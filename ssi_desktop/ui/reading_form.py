@@ -21,7 +21,7 @@ from ..core.records import Reading
 from .form_base import Change, FormBase
 from .formatting import PILLAR_NAMES, pillar_points
 from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel, tabular_font
+from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
 
 #: The optional fields: (key, label, help). Empty means LinkedIn did not show it.
 _OPTIONAL = (
@@ -121,7 +121,14 @@ class ReadingForm(FormBase):
     def _add_row(self, grid: QGridLayout, row: int, key: str, label: str, widget: QWidget) -> int:
         caption = QLabel(label, self)
         caption.setBuddy(widget)
-        grid.addWidget(caption, row, 0)
+        if key in PILLARS:  # the pillar's colour mark, as on every card and chart
+            line = QHBoxLayout()
+            line.setSpacing(6)
+            line.addWidget(ColourDot(key, 10, self))
+            line.addWidget(caption, 1)
+            grid.addLayout(line, row, 0)
+        else:
+            grid.addWidget(caption, row, 0)
         grid.addWidget(widget, row, 1)
         grid.addWidget(self.add_field(key, widget), row + 1, 0, 1, 2)
         return row + 2
