@@ -65,18 +65,6 @@ def _in_one_write(store: Store, action: Callable[[], object]) -> None:
         ) from exc
 
 
-def _backup(store: Store, reason: str) -> None:
-    try:
-        store.backup(reason)
-    except OSError as exc:
-        raise StoreError(
-            "write_failed",
-            store.path,
-            f"Could not back up {store.path} before the import: "
-            f"{exc.strerror or exc}. Nothing was changed.",
-        ) from exc
-
-
 def _apply_busy(
     model: StoreModel, label: str, do: Callable[[], object], undo: Callable[[], object]
 ) -> bool:
@@ -258,7 +246,7 @@ def _linkedin_changes(
     store: Store, plan: ImportPlan
 ) -> tuple[Callable[[], object], Callable[[], object]]:
     def do() -> None:
-        _backup(store, "import")
+        store.backup("import")  # a copy that cannot be made is a StoreError: nothing starts
         store.add_records(activity=plan.entries, profiles=[plan.profile] if plan.profile else [])
 
     def undo() -> None:
@@ -325,7 +313,7 @@ def _csv_changes(store: Store, data: CsvData) -> tuple[Callable[[], object], Cal
 
     def do() -> None:
         before = {note_id for note_id, _note in store.notes()}
-        _backup(store, "import-csv")
+        store.backup("import-csv")
         apply_csv(store, data)
         added_notes[:] = [note_id for note_id, _note in store.notes() if note_id not in before]
 
