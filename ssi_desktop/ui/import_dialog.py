@@ -40,7 +40,7 @@ from ..core.linkedin import (
     read_export,
 )
 from ..core.records import ActivityEntry
-from ..storage import Store, StoreError
+from ..storage import Store
 from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -49,20 +49,6 @@ _STEPS = 1000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
-
-
-def _in_one_write(store: Store, action: Callable[[], object]) -> None:
-    """Run several store writes as one atomic write, a failed save reported as StoreError
-    (what ``StoreModel.apply`` expects)."""
-    try:
-        with store.batch():
-            action()
-    except OSError as exc:
-        raise StoreError(
-            "write_failed",
-            store.path,
-            f"Could not save to {store.path}: {exc.strerror or exc}. Nothing was changed.",
-        ) from exc
 
 
 def _apply_busy(
@@ -250,15 +236,13 @@ def _linkedin_changes(
         store.add_records(activity=plan.entries, profiles=[plan.profile] if plan.profile else [])
 
     def undo() -> None:
-        def restore() -> None:
+        with store.batch():  # one atomic write; a failed save raises StoreError
             store.add_records(
                 activity=plan.undo_entries(),
                 profiles=[plan.previous_profile] if plan.previous_profile else [],
             )
             if plan.profile is not None and plan.previous_profile is None:
                 store.delete_profile(plan.profile.day)
-
-        _in_one_write(store, restore)
 
     return do, undo
 
@@ -318,7 +302,7 @@ def _csv_changes(store: Store, data: CsvData) -> tuple[Callable[[], object], Cal
         added_notes[:] = [note_id for note_id, _note in store.notes() if note_id not in before]
 
     def undo() -> None:
-        def restore() -> None:
+        with store.batch():  # one atomic write; a failed save raises StoreError
             store.add_records(
                 activity=[
                     before_activity.get(day) or ActivityEntry.create(day, {}, "csv")
@@ -333,8 +317,6 @@ def _csv_changes(store: Store, data: CsvData) -> tuple[Callable[[], object], Cal
                 store.delete_reading(day)
             for note_id in added_notes:
                 store.delete_note(note_id)
-
-        _in_one_write(store, restore)
 
     return do, undo
 
