@@ -14,6 +14,7 @@ from ..core.linkedin import (
     plan_import,
     read_export,
 )
+from ..core.linkedin.report import plural
 from .common import EXIT_BAD_INPUT, CliError, Context, add_data_option
 
 
@@ -35,14 +36,17 @@ def cmd_import_linkedin(args: argparse.Namespace, ctx: Context) -> int:
     plan = plan_import(store, result)
     profile = ", and the profile checklist" if plan.profile else ""
     if args.dry_run:
-        print(f"\nDry run: {len(plan.entries)} days would change{profile}. Nothing was written.")
+        print(
+            f"\nDry run: {plural(len(plan.entries), 'day')} would change{profile}. "
+            "Nothing was written."
+        )
         return 0
     if not plan.entries and plan.profile is None:
         print("\nNothing to change: the store already holds this export.")
         return 0
     summary = ctx.write(apply_plan, store, plan)
     print(
-        f"\nImported: {summary.days_changed} days set, {summary.days_removed} cleared"
+        f"\nImported: {plural(summary.days_changed, 'day')} set, {summary.days_removed} cleared"
         f"{profile}." + (f" Backup: {summary.backup}" if summary.backup else "")
     )
     return 0

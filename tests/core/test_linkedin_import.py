@@ -78,7 +78,7 @@ def test_report_names_each_file_with_rows_and_skip_reasons(sample_zip: Path) -> 
     assert "Reactions_12345.csv: 6 rows read, 3 used" in text
     assert "1 skipped: date in the future" in text
     assert "engage.reactions: 2 days, 4 in all" in text
-    assert "Articles: 1 HTML files not counted" in text
+    assert "Articles: 1 HTML file not counted" in text
 
 
 def test_unreadable_file_is_reported_and_counts_for_nothing(tmp_path: Path) -> None:

@@ -13,6 +13,10 @@ from pathlib import Path
 from ..catalogue import METRIC_KEYS, PROFILE_KEYS
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass
 class FileReport:
     """One export file: how many rows it had, used and skipped (with the reasons)."""
@@ -42,7 +46,7 @@ class FileReport:
     def lines(self) -> list[str]:
         if self.error:
             return [f"{self.name}: NOT READ — {self.error}"]
-        head = f"{self.name}: {self.rows_read} rows read, {self.rows_used} used"
+        head = f"{self.name}: {plural(self.rows_read, 'row')} read, {self.rows_used} used"
         if self.date_format:
             head += f" (dates as {self.date_format})"
         lines = [head]
@@ -105,7 +109,7 @@ class ImportResult:
             lines += ["  " + line for line in report.lines()]
         if self.articles:
             lines.append(
-                f"  Articles: {self.articles} HTML files not counted — the export "
+                f"  Articles: {plural(self.articles, 'HTML file')} not counted — the export "
                 "does not say when they were published"
             )
         lines += ["", "Activity (metric: days, total):"]
@@ -115,7 +119,7 @@ class ImportResult:
         for key, (days, total) in totals.items():
             first, last = self.coverage[key]
             lines.append(
-                f"  {key}: {days} days, {total} in all "
+                f"  {key}: {plural(days, 'day')}, {total} in all "
                 f"(replaces {first.isoformat()} to {last.isoformat()})"
             )
         for refusal in self.refused:
