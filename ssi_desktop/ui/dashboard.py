@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
-from ..core.records import Goal, Reading
+from ..core.records import Reading
 from ..core.scoring import ScoreRow
 from ..core.validation import today
+from .advice_panel import AdvicePanel, GoalPanel
 from .formatting import PILLAR_NAMES, change, pillar_points, short_date, signed, total_points
 from .store_model import StoreModel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
@@ -130,22 +131,17 @@ class Dashboard(QWidget):
         layout.addLayout(top)
 
         facts = Card(page)
-        grid_facts = QGridLayout(facts)
-        grid_facts.setContentsMargins(16, 10, 16, 10)
-        grid_facts.setHorizontalSpacing(16)
-        grid_facts.setColumnStretch(1, 1)
+        facts_row = QHBoxLayout(facts)
+        facts_row.setContentsMargins(16, 10, 16, 10)
+        facts_row.setSpacing(16)
+        title = QLabel(self.tr("Official"), facts)
+        title.setFont(tabular_font(self.font(), weight=QFont.Weight.DemiBold))
         self.official_line = QLabel(facts)
-        self.goal_line = QLabel(facts)
-        for row, (caption, line) in enumerate(
-            ((self.tr("Official"), self.official_line), (self.tr("Goal"), self.goal_line))
-        ):
-            title = QLabel(caption, facts)
-            title.setFont(tabular_font(self.font(), weight=QFont.Weight.DemiBold))
-            line.setFont(tabular_font(self.font()))
-            line.setWordWrap(True)
-            title.setBuddy(line)
-            grid_facts.addWidget(title, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid_facts.addWidget(line, row, 1)
+        self.official_line.setFont(tabular_font(self.font()))
+        self.official_line.setWordWrap(True)
+        title.setBuddy(self.official_line)
+        facts_row.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
+        facts_row.addWidget(self.official_line, 1)
         layout.addWidget(facts)
 
         spark_card = Card(page)
@@ -167,10 +163,11 @@ class Dashboard(QWidget):
         spark_layout.addWidget(self.sparkline, 1)
         layout.addWidget(spark_card, 2)
 
-        #: Where the goal and advice panels go (ui.advice_panel); empty until they are added.
-        self.advice_area = QVBoxLayout()
-        self.advice_area.setSpacing(12)
-        layout.addLayout(self.advice_area, 1)
+        # Goal progress and the next best actions: model-driven, recomputed only when shown.
+        self.goal_panel = GoalPanel(self.model, page)
+        self.advice_panel = AdvicePanel(self.model, page)
+        layout.addWidget(self.goal_panel)
+        layout.addWidget(self.advice_panel, 1)
         layout.addStretch(0)
 
         scroll = QScrollArea(self)
@@ -325,7 +322,6 @@ class Dashboard(QWidget):
         readings = store.readings()
         latest = readings[-1] if readings else None
         self._show_official(latest, now)
-        self._show_goal(store.goal(), now)
 
     def _show_official(self, reading: Reading | None, now: ScoreRow) -> None:
         if reading is None:
@@ -355,31 +351,6 @@ class Dashboard(QWidget):
             )
         )
         self.official_line.setText(" · ".join(parts))
-
-    def _show_goal(self, goal: Goal | None, now: ScoreRow) -> None:
-        if goal is None:
-            self.goal_line.setText(self.tr("None set. Edit ▸ Goals… sets one."))
-            return
-        by = self.tr(" by {date}").format(date=short_date(goal.by, today())) if goal.by else ""
-        gap = goal.total - now.total
-        if gap <= 0:
-            status = self.tr("reached (now {now})").format(now=total_points(now.total))
-        else:
-            status = self.tr("now {now}, {gap} to go").format(
-                now=total_points(now.total), gap=total_points(gap)
-            )
-        parts = [
-            self.tr("{target:g}{by}: {status}").format(target=goal.total, by=by, status=status)
-        ]
-        for pillar, target in goal.pillars.items():
-            parts.append(
-                self.tr("{pillar} {target:g} (now {now})").format(
-                    pillar=self.tr(PILLAR_NAMES[pillar]),
-                    target=target,
-                    now=pillar_points(now.pillar(pillar)),
-                )
-            )
-        self.goal_line.setText(" · ".join(parts))
 
     def displayed_total(self) -> str:
         return self.total.text()

@@ -38,7 +38,8 @@ def test_advice_lists_the_top_actions_weakest_pillar_first(qtbot: QtBot, model: 
     panel = AdvicePanel(model)
     qtbot.addWidget(panel)
     panel.show()
-    qtbot.waitUntil(lambda: bool(panel.advice))
+    # Labels added to a shown layout become visible on a queued event: wait for them.
+    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
 
     store = model.store
     expected = advise(store.activity(), store.profiles(), store.params(), today())
@@ -57,7 +58,8 @@ def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> Non
     panel = AdvicePanel(model)
     qtbot.addWidget(panel)
     panel.show()
-    qtbot.waitUntil(lambda: bool(panel.advice))
+    # Labels added to a shown layout become visible on a queued event: wait for them.
+    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
     before = {a.pillar: a.current for a in panel.advice}
     store = model.store
     day = today()
@@ -83,7 +85,8 @@ def test_hidden_panel_does_not_recompute(qtbot: QtBot, model: StoreModel) -> Non
     qtbot.wait(20)
     assert panel.advice == []
     panel.show()
-    qtbot.waitUntil(lambda: bool(panel.advice))
+    # Labels added to a shown layout become visible on a queued event: wait for them.
+    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
 
 
 def test_goal_panel_without_a_goal_offers_one_and_shows_progress_after(

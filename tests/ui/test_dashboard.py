@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from ssi_desktop.core.catalogue import PILLARS
 from ssi_desktop.core.records import ActivityEntry, Goal, Reading
@@ -86,10 +87,19 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     assert "30" in official and "industry top 12 %" in official and "network top 8 %" in official
     assert f"{table.row(day).total:.1f}" in official
     assert change(now.total - 30, 1) in dashboard.versus_official.text()
-    goal = dashboard.goal_line.text()
-    assert goal.startswith("80 by") and f"{80 - now.total:.1f} to go" in goal
-    assert "Find 20" in goal
-    assert dashboard.advice_area.count() == 0  # the slot the advice panels go into
+    # The goal and advice panels (ui.advice_panel) live on the dashboard and fill when shown.
+    goal_panel, advice_panel = dashboard.goal_panel, dashboard.advice_panel
+    qtbot.waitUntil(lambda: goal_panel.progress is not None and bool(advice_panel.advice))
+    assert goal_panel.isVisible() and advice_panel.isVisible()
+    assert goal_panel.progress.target == 80
+    assert goal_panel.progress.current == now.total
+    assert f"{now.total:.1f} of 80" == goal_panel.bar.format()
+    assert "Find" in goal_panel.parts.text() and "/ 20" in goal_panel.parts.text()
+    weakest = min(PILLARS, key=now.pillar)
+    assert advice_panel.advice[0].pillar == weakest
+    labels = [w.text() for w in advice_panel.findChildren(QLabel)]
+    top = advice_panel.advice[0].actions[0]
+    assert any(top.label in text for text in labels)
 
 
 def test_sparkline_click_opens_history(qtbot, store_path: Path) -> None:
