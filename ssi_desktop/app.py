@@ -71,7 +71,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     from .ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog, load_sample
     from .ui.main_window import MainWindow
     from .ui.store_model import StoreModel
-    from .ui.store_opening import module_available, open_store
+    from .ui.store_opening import open_store
 
     settings = AppSettings()
     theme = ThemeController(app, settings.theme)
@@ -83,7 +83,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     model = StoreModel(store)
     choice = EMPTY
     if first_run:
-        dialog = FirstRunDialog(store.path, module_available("import_dialog"))
+        dialog = FirstRunDialog(store.path)
         dialog.exec()
         choice = dialog.choice
     if choice == SAMPLE:

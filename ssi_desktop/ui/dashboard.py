@@ -293,10 +293,6 @@ class Dashboard(QWidget):
 
     # -- behaviour -------------------------------------------------------------------------
 
-    def set_import_available(self, available: bool) -> None:
-        self.import_button.setVisible(available)
-        self._import_hint.setVisible(available)
-
     def is_empty_state(self) -> bool:
         return self.stack.currentIndex() == 1
 

@@ -23,9 +23,7 @@ EMPTY, SAMPLE, IMPORT = "empty", "sample", "import"
 class FirstRunDialog(QDialog):
     """Asks how to start; ``choice`` is EMPTY, SAMPLE or IMPORT (EMPTY if closed)."""
 
-    def __init__(
-        self, store_path: Path, import_available: bool, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, store_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choice = EMPTY
         self.setWindowTitle(self.tr("Welcome to SSI Desktop"))
@@ -54,12 +52,8 @@ class FirstRunDialog(QDialog):
             self.tr("Fill in your past from the archive LinkedIn sends you."),
             self,
         )
-        buttons = [self.empty_button, self.sample_button]
-        if import_available:
-            buttons.append(self.import_button)
-        else:
-            self.import_button.hide()
-        for button, choice in zip(buttons, (EMPTY, SAMPLE, IMPORT), strict=False):
+        buttons = (self.empty_button, self.sample_button, self.import_button)
+        for button, choice in zip(buttons, (EMPTY, SAMPLE, IMPORT), strict=True):
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
         self.empty_button.setDefault(True)

@@ -35,7 +35,7 @@ from .pillar_tab import PillarTab
 from .readings_tab import ReadingsTab
 from .settings import AppSettings
 from .store_model import StoreModel
-from .store_opening import module_available, open_store
+from .store_opening import open_store
 from .theme import ThemeController
 from .widgets import colour_dot, error_colour
 
@@ -111,13 +111,15 @@ class MainWindow(QMainWindow):
         self.history_tab.chart.exported.connect(
             lambda text: self.statusBar().showMessage(text, 8000)
         )
-        self.dashboard.set_import_available(module_available("import_dialog"))
         self.dashboard.record_requested.connect(self._record_today)
         self.dashboard.import_requested.connect(self._import_linkedin)
         self.dashboard.sample_requested.connect(lambda: load_sample(model))
         self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
 
-        self.setWindowTitle(f"{APP_NAME} — {model.store.path.name}")
+        title = f"{APP_NAME} — {model.store.path.name}"
+        if model.store.read_only:  # another SSI Desktop has it: every save is refused
+            title += self.tr(" (read-only)")
+        self.setWindowTitle(title)
         self.setWindowFilePath(str(model.store.path))
         self.status.clear()
         self.settings.last_store = model.store.path
@@ -218,10 +220,6 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        available = module_available("import_dialog")
-        for action in (self.import_linkedin_action, self.import_csv_action, self.export_csv_action):
-            action.setEnabled(available)
-        self.backups_action.setEnabled(module_available("backups_dialog"))
 
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -242,7 +240,6 @@ class MainWindow(QMainWindow):
         self.goals_action = self._action(
             edit, self.tr("&Goals…"), self._goals, None, self.tr("Set a target score and date")
         )
-        self.goals_action.setEnabled(module_available("goal_dialog"))
         self.calibrate_action = self._action(
             edit,
             self.tr("&Calibrate model…"),
@@ -250,7 +247,6 @@ class MainWindow(QMainWindow):
             None,
             self.tr("Fit the model to your official readings"),
         )
-        self.calibrate_action.setEnabled(module_available("calibration_dialog"))
 
         view = bar.addMenu(self.tr("&View"))
         range_menu = view.addMenu(self.tr("&Range"))

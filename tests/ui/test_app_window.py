@@ -16,11 +16,14 @@ from ssi_desktop import app as app_module
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.core.sample import generate
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.first_run import SAMPLE, FirstRunDialog
+from ssi_desktop.storage import Store
+from ssi_desktop.ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog
 from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
+from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.palette import is_dark, muted_text_color, pillar_color
 from ssi_desktop.ui.resources import doc_path
 from ssi_desktop.ui.settings import AppSettings
+from ssi_desktop.ui.store_model import StoreModel
 from ssi_desktop.ui.theme import ThemeController
 from ssi_desktop.ui.widgets import MutedLabel
 from tests.ui.app_helpers import open_window, reopen
@@ -125,21 +128,25 @@ def test_help_and_about(qtbot, store_path: Path) -> None:
     qtbot.addWidget(dialog)
     text = dialog.browser.toPlainText()
     path = doc_path("scoring.md")
-    if path is not None:
-        heading = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
-        assert heading in text and "#" not in text.splitlines()[0]  # rendered, not raw
-    else:
-        assert "not installed" in text
+    assert path is not None  # found in the source tree, as in the bundle
+    heading = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    assert heading in text and "#" not in text.splitlines()[0]  # rendered, not raw
     about = about_text(store_path, window)
     assert str(store_path.name) in about and "Log folder" in about
 
 
-def test_first_run_dialog_offers_the_sample(qtbot, store_path: Path) -> None:
-    dialog = FirstRunDialog(store_path, import_available=False)
+@pytest.mark.parametrize(("button", "choice"), [("sample_button", SAMPLE),
+                                                 ("import_button", IMPORT),
+                                                 ("empty_button", EMPTY)])  # fmt: skip
+def test_first_run_dialog_offers_three_starts(qtbot, store_path: Path, button: str,
+                                             choice: str) -> None:  # fmt: skip
+    dialog = FirstRunDialog(store_path)
     qtbot.addWidget(dialog)
-    assert dialog.import_button.isHidden()
-    dialog.sample_button.click()
-    assert dialog.choice == SAMPLE
+    dialog.show()
+    assert all(b.isVisible() for b in (dialog.empty_button, dialog.sample_button,
+                                       dialog.import_button))  # fmt: skip
+    getattr(dialog, button).click()
+    assert dialog.choice == choice
 
 
 def test_first_run_with_sample_through_main(
@@ -257,3 +264,10 @@ def test_menu_items_open_the_features(
         action.trigger()
         assert len(opened) > before  # asked for a file; cancelled, nothing written
     assert not store_path.exists()
+
+
+def test_a_read_only_store_says_so_in_the_title(qtbot, store_path: Path) -> None:
+    reopen(store_path).set_activity(ActivityEntry.create(today(), {"brand.posts": 1}))
+    window = MainWindow(StoreModel(Store.open(store_path, read_only=True)), AppSettings())
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"SSI Desktop — {store_path.name} (read-only)"
