@@ -14,15 +14,24 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     problems: list[str] = []
     checks = (
-        ("activity", store.activity(),
-         lambda e: ActivityEntry.create(e.day, e.counts, e.source)),
+        ("activity", store.activity(), lambda e: ActivityEntry.create(e.day, e.counts, e.source)),
         ("profile", store.profiles(), lambda s: ProfileSnapshot.create(s.day, s.items)),
-        ("readings", store.readings(),
-         lambda r: Reading.create(r.day, brand=r.brand, find=r.find, engage=r.engage,
-                                  build=r.build, total=r.total,
-                                  industry_rank=r.industry_rank,
-                                  network_rank=r.network_rank,
-                                  industry_avg=r.industry_avg, network_avg=r.network_avg)),
+        (
+            "readings",
+            store.readings(),
+            lambda r: Reading.create(
+                r.day,
+                brand=r.brand,
+                find=r.find,
+                engage=r.engage,
+                build=r.build,
+                total=r.total,
+                industry_rank=r.industry_rank,
+                network_rank=r.network_rank,
+                industry_avg=r.industry_avg,
+                network_avg=r.network_avg,
+            ),
+        ),
         ("notes", [n for _, n in store.notes()], lambda n: Note.create(n.day, n.text)),
     )
     counts = []

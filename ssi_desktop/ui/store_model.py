@@ -19,8 +19,9 @@ from ..storage import Store, StoreError
 
 
 class _StoreCommand(QUndoCommand):
-    def __init__(self, model: StoreModel, label: str, do: Callable[[], object],
-                 undo: Callable[[], object]) -> None:
+    def __init__(
+        self, model: StoreModel, label: str, do: Callable[[], object], undo: Callable[[], object]
+    ) -> None:
         super().__init__(label)
         self._model = model
         self._do = do
@@ -68,15 +69,13 @@ class StoreModel(QObject):
             self.save_failed.emit(str(exc))
             self.changed.emit()  # the store dropped its unsaved copy; views re-read
             return False
-        self.saved.emit(self.tr("Saved · {time}").format(
-            time=datetime.now().strftime("%H:%M")))
+        self.saved.emit(self.tr("Saved · {time}").format(time=datetime.now().strftime("%H:%M")))
         self.changed.emit()
         return True
 
     def scores(self) -> ScoreTable:
         """The estimate for every day up to today, recomputed only after a change."""
         if self._table is None or self._table_revision != self.store.revision:
-            self._table = score(self.store.activity(), self.store.profiles(),
-                                self.store.params())
+            self._table = score(self.store.activity(), self.store.profiles(), self.store.params())
             self._table_revision = self.store.revision
         return self._table

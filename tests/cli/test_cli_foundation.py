@@ -60,22 +60,24 @@ def test_add_accumulates_and_records_a_note(store_path: Path) -> None:
         assert cli("add", "--data", str(store_path), "--date", "2026-03-02", "engage.comments=3",
                    "--note", "conference").returncode == 0  # fmt: skip
     data = json.loads(store_path.read_text())
-    assert list(data["activity"].values())[0]["counts"] == {"engage.comments": 6}
+    assert next(iter(data["activity"].values()))["counts"] == {"engage.comments": 6}
     assert len(data["notes"]) == 2
 
 
 def test_profile_reading_goal(store_path: Path) -> None:
     d = str(store_path)
-    assert cli("profile", "--data", d, "--date", "2026-01-01", "photo=yes", "about=no").returncode == 0
+    profile = cli("profile", "--data", d, "--date", "2026-01-01", "photo=yes", "about=no")
+    assert profile.returncode == 0
     assert cli("reading", "--data", d, "--date", "2026-01-02", "--brand", "20.97", "--find",
                "6.38", "--engage", "10.25", "--build", "15", "--total", "53",
                "--industry-rank", "9").returncode == 0  # fmt: skip
-    assert cli("goal", "--data", d, "--total", "80", "--find", "20", "--by", "2027-03-01").returncode == 0
+    goal = cli("goal", "--data", d, "--total", "80", "--find", "20", "--by", "2027-03-01")
+    assert goal.returncode == 0
     data = json.loads(store_path.read_text())
-    assert list(data["profile"].values())[0]["items"]["photo"] is True
-    reading = list(data["readings"].values())[0]
+    assert next(iter(data["profile"].values()))["items"]["photo"] is True
+    reading = next(iter(data["readings"].values()))
     assert reading["total"] == 53 and reading["industry_rank"] == 9
-    assert list(data["goal"].values())[0] == {"total": 80.0, "pillars": {"find": 20.0},
+    assert next(iter(data["goal"].values())) == {"total": 80.0, "pillars": {"find": 20.0},
                                               "by": "2027-03-01"}  # fmt: skip
 
 
@@ -113,7 +115,8 @@ BAD_INPUTS = [
 
 @pytest.mark.parametrize(("args", "field"), BAD_INPUTS)
 def test_bad_input_exits_2_names_the_field_and_writes_nothing(
-        store_path: Path, args: list[str], field: str) -> None:
+    store_path: Path, args: list[str], field: str
+) -> None:
     assert cli("add", "--data", str(store_path), "--date", "2026-03-01",
                "find.searches=1").returncode == 0  # fmt: skip
     before = store_path.read_bytes()
@@ -134,8 +137,9 @@ def test_bad_input_on_a_new_store_creates_no_file(store_path: Path) -> None:
      (b"\x00\xffgarbage", "damaged"), (b'{"_default": {}}', "not an SSI Desktop store"),
      (b'{"meta": {"1": {"app": "ssi-desktop", "schema": 999}}}', "newer")],
 )  # fmt: skip
-def test_unusable_store_exits_3_and_is_left_as_it_was(store_path: Path, content: bytes,
-                                                      words: str) -> None:
+def test_unusable_store_exits_3_and_is_left_as_it_was(
+    store_path: Path, content: bytes, words: str
+) -> None:
     store_path.write_bytes(content)
     for args in (["score"], ["add", "--date", "2026-03-02", "engage.comments=1"], ["check"]):
         out = cli(*args, "--data", str(store_path))

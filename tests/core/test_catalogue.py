@@ -11,15 +11,45 @@ from ssi_desktop.core.catalogue import (
 )
 from ssi_desktop.core.parameters import DEFAULT_PARAMS
 
-SPEC_KEYS = """brand.posts brand.articles brand.engagement brand.profile_views
-brand.search_appearances brand.followers brand.endorsements find.searches
-find.filtered_searches find.profiles_viewed find.leads_saved engage.shares engage.comments
-engage.reactions engage.group_posts engage.messages_sent engage.replies_received
-build.requests_sent build.requests_with_note build.requests_accepted
-build.invitations_received build.senior_connections""".split()
+SPEC_KEYS = [
+    "brand.posts",
+    "brand.articles",
+    "brand.engagement",
+    "brand.profile_views",
+    "brand.search_appearances",
+    "brand.followers",
+    "brand.endorsements",
+    "find.searches",
+    "find.filtered_searches",
+    "find.profiles_viewed",
+    "find.leads_saved",
+    "engage.shares",
+    "engage.comments",
+    "engage.reactions",
+    "engage.group_posts",
+    "engage.messages_sent",
+    "engage.replies_received",
+    "build.requests_sent",
+    "build.requests_with_note",
+    "build.requests_accepted",
+    "build.invitations_received",
+    "build.senior_connections",
+]
 
-SPEC_PROFILE = """photo banner headline about current_position past_positions education skills
-media recommendations custom_url contact_info""".split()
+SPEC_PROFILE = [
+    "photo",
+    "banner",
+    "headline",
+    "about",
+    "current_position",
+    "past_positions",
+    "education",
+    "skills",
+    "media",
+    "recommendations",
+    "custom_url",
+    "contact_info",
+]
 
 
 def test_every_spec_key_in_order_and_nothing_else() -> None:

@@ -49,7 +49,7 @@ def test_good_counts_are_cleaned() -> None:
 
 def test_merging_past_the_daily_maximum_is_refused() -> None:
     entry = ActivityEntry.create(DAY, {"build.requests_sent": 150})
-    with pytest.raises(ValidationError, match="build.requests_sent"):
+    with pytest.raises(ValidationError, match=r"build\.requests_sent"):
         entry.merged(entry)
 
 

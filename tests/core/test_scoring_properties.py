@@ -70,8 +70,9 @@ RATE_DENOMINATORS = {"build.requests_sent": "build", "engage.messages_sent": "en
 
 @settings(max_examples=300, deadline=None)
 @given(matrices(max_days=60), completeness, st.data())
-def test_more_of_any_metric_never_lowers_any_pillar(matrix: np.ndarray, profile: float,
-                                                   data: st.DataObject) -> None:
+def test_more_of_any_metric_never_lowers_any_pillar(
+    matrix: np.ndarray, profile: float, data: st.DataObject
+) -> None:
     day = data.draw(st.integers(0, matrix.shape[0] - 1))
     col = data.draw(st.integers(0, len(METRIC_KEYS) - 1))
     room = MAX[col] - matrix[day, col]
@@ -90,16 +91,21 @@ def test_more_of_any_metric_never_lowers_any_pillar(matrix: np.ndarray, profile:
 @settings(max_examples=150, deadline=None)
 @given(matrices(max_days=60), completeness, st.integers(2, 5))
 def test_raising_a_rate_and_its_partner_in_proportion_never_lowers(
-        matrix: np.ndarray, profile: float, factor: int) -> None:
-    for numerator, denominator in (("build.requests_accepted", "build.requests_sent"),
-                                   ("engage.replies_received", "engage.messages_sent")):
+    matrix: np.ndarray, profile: float, factor: int
+) -> None:
+    for numerator, denominator in (
+        ("build.requests_accepted", "build.requests_sent"),
+        ("engage.replies_received", "engage.messages_sent"),
+    ):
         more = matrix.copy()
         for key in (numerator, denominator):
             col = METRIC_INDEX[key]
             more[:, col] = np.minimum(more[:, col] * factor, MAX[col])
-        if not np.allclose(more[:, METRIC_INDEX[numerator]],
-                           matrix[:, METRIC_INDEX[numerator]] * factor) or not np.allclose(
-                more[:, METRIC_INDEX[denominator]], matrix[:, METRIC_INDEX[denominator]] * factor):
+        if not np.allclose(
+            more[:, METRIC_INDEX[numerator]], matrix[:, METRIC_INDEX[numerator]] * factor
+        ) or not np.allclose(
+            more[:, METRIC_INDEX[denominator]], matrix[:, METRIC_INDEX[denominator]] * factor
+        ):
             continue  # capped by the per-day maximum: no longer "in proportion"
         assert np.all(run(more, profile) >= run(matrix, profile) - 1e-9)
 
@@ -144,8 +150,10 @@ def test_two_entries_of_three_equal_one_of_six() -> None:
 
 
 def test_profile_snapshots_are_order_free() -> None:
-    snaps = [ProfileSnapshot.create(date(2025, 1, 1), {"photo": "yes"}),
-             ProfileSnapshot.create(date(2025, 3, 1), {"photo": "yes", "headline": "yes"})]
+    snaps = [
+        ProfileSnapshot.create(date(2025, 1, 1), {"photo": "yes"}),
+        ProfileSnapshot.create(date(2025, 3, 1), {"photo": "yes", "headline": "yes"}),
+    ]
     end = date(2025, 6, 1)
     assert score([], snaps, end=end).rows() == score([], snaps[::-1], end=end).rows()
 

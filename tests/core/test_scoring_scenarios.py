@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from ssi_desktop.core.catalogue import METRIC_INDEX, METRIC_KEYS, METRICS, PILLARS, metrics_for
-
 from tests.core.scoring_helpers import MODERATE, STRONG, brand, one_day, pillars, steady_counts
 
 P = {name: i for i, name in enumerate(PILLARS)}
