@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.records import ActivityEntry, Note, ProfileSnapshot, Reading
+from ..core.records import revalidated
 from ..core.validation import ValidationError
 from ..storage.backups import describe as describe_backups
 from .common import EXIT_STORE, CliError, Context, add_data_option
@@ -14,32 +14,17 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     problems: list[str] = []
     checks = (
-        ("activity", store.activity(), lambda e: ActivityEntry.create(e.day, e.counts, e.source)),
-        ("profile", store.profiles(), lambda s: ProfileSnapshot.create(s.day, s.items)),
-        (
-            "readings",
-            store.readings(),
-            lambda r: Reading.create(
-                r.day,
-                brand=r.brand,
-                find=r.find,
-                engage=r.engage,
-                build=r.build,
-                total=r.total,
-                industry_rank=r.industry_rank,
-                network_rank=r.network_rank,
-                industry_avg=r.industry_avg,
-                network_avg=r.network_avg,
-            ),
-        ),
-        ("notes", [n for _, n in store.notes()], lambda n: Note.create(n.day, n.text)),
+        ("activity", store.activity()),
+        ("profile", store.profiles()),
+        ("readings", store.readings()),
+        ("notes", [note for _, note in store.notes()]),
     )
     counts = []
-    for name, records, recheck in checks:
+    for name, records in checks:
         counts.append(f"{len(records)} {name}")
         for record in records:
             try:
-                recheck(record)
+                revalidated(record)
             except (ValidationError, TypeError, KeyError) as exc:
                 problems.append(f"{name} {record.day.isoformat()}: {exc}")
     try:

@@ -193,3 +193,19 @@ class Goal:
         # A target date may lie in the future, unlike every recorded date.
         by_day = None if by in (None, "") else check_date("by", by, allow_future=True)
         return cls(checked_total, _frozen(checked), by_day)
+
+
+def revalidated(record: ActivityEntry | ProfileSnapshot | Reading | Note) -> object:
+    """``record`` built anew through its ``create``: the same checks as when it was typed.
+
+    Raises :class:`ValidationError` for a record that no longer passes (a hand-edited file).
+    """
+    if isinstance(record, ActivityEntry):
+        return ActivityEntry.create(record.day, dict(record.counts), record.source)
+    if isinstance(record, ProfileSnapshot):
+        return ProfileSnapshot.create(record.day, dict(record.items))
+    if isinstance(record, Reading):
+        fields = ("brand", "find", "engage", "build", "total", "industry_rank", "network_rank",
+                  "industry_avg", "network_avg")  # fmt: skip
+        return Reading.create(record.day, **{f: getattr(record, f) for f in fields})
+    return Note.create(record.day, record.text)

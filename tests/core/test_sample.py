@@ -8,7 +8,11 @@ from datetime import date, timedelta
 import pytest
 
 from ssi_desktop.core.catalogue import METRIC_KEYS, PILLARS
-from ssi_desktop.core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
+from ssi_desktop.core.records import (
+    ActivityEntry,
+    Goal,
+    revalidated,
+)
 from ssi_desktop.core.sample import generate
 from ssi_desktop.core.scoring import score
 from ssi_desktop.core.validation import today
@@ -34,28 +38,8 @@ def test_one_manual_entry_per_day_ending_on_end(year) -> None:
 
 
 def test_every_record_passes_its_own_validation(year) -> None:
-    for entry in year.activity:
-        assert ActivityEntry.create(entry.day, dict(entry.counts), entry.source) == entry
-    for snap in year.profiles:
-        assert ProfileSnapshot.create(snap.day, dict(snap.items)) == snap
-    for r in year.readings:
-        assert (
-            Reading.create(
-                r.day,
-                brand=r.brand,
-                find=r.find,
-                engage=r.engage,
-                build=r.build,
-                total=r.total,
-                industry_rank=r.industry_rank,
-                network_rank=r.network_rank,
-                industry_avg=r.industry_avg,
-                network_avg=r.network_avg,
-            )
-            == r
-        )
-    for note in year.notes:
-        assert Note.create(note.day, note.text) == note
+    for record in (*year.activity, *year.profiles, *year.readings, *year.notes):
+        assert revalidated(record) == record
     goal = year.goal
     assert Goal.create(goal.total, dict(goal.pillars), goal.by) == goal
 
