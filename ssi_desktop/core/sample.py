@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,11 @@ class SampleData:
     readings: tuple[Reading, ...]
     notes: tuple[Note, ...]
     goal: Goal
+
+    def as_records(self) -> dict[str, Any]:
+        """Keyword arguments for ``Store.add_records``: all of it in one write."""
+        return {"activity": self.activity, "profiles": self.profiles,
+                "readings": self.readings, "notes": self.notes, "goal": self.goal}  # fmt: skip
 
 
 #: Mean counts on an ordinary weekday at full stride. Metrics derived from others

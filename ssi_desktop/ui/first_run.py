@@ -77,13 +77,7 @@ def load_sample(model: StoreModel, days: int = 365) -> bool:
     previous_goal = store.goal()
 
     def do() -> None:
-        store.add_records(
-            activity=data.activity,
-            profiles=data.profiles,
-            readings=data.readings,
-            notes=data.notes,
-            goal=data.goal,
-        )
+        store.add_records(**data.as_records())
 
     def undo() -> None:
         try:

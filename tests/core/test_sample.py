@@ -106,13 +106,7 @@ def test_ten_years_quickly() -> None:
 
 def test_stored_in_one_write(store_path, year) -> None:
     store = Store.open(store_path)
-    store.add_records(
-        activity=year.activity,
-        profiles=year.profiles,
-        readings=year.readings,
-        notes=year.notes,
-        goal=year.goal,
-    )
+    store.add_records(**year.as_records())
     assert store.revision == 1
     again = Store.open(store_path)
     # A day with nothing at all (deep in a holiday) is not stored: the store keeps no zeros.

@@ -204,13 +204,7 @@ def test_smoke_on_a_sample_store(tmp_path: Path) -> None:
     path = tmp_path / "sample.json"
     data = generate(365)
     with reopen(path) as store:  # closed: the subprocess must get the lock
-        store.add_records(
-            activity=data.activity,
-            profiles=data.profiles,
-            readings=data.readings,
-            notes=data.notes,
-            goal=data.goal,
-        )
+        store.add_records(**data.as_records())
     before = path.read_bytes()
     done = _smoke(path, tmp_path)
     assert done.returncode == 0, done.stderr
