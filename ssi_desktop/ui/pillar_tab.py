@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,14 +30,14 @@ from .activity_table import ActivityTableModel
 from .formatting import pillar_points
 from .pillar_breakdown import PillarBreakdown
 from .profile_form import ProfileForm
+from .record_tab import RecordTab
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
 
-class PillarTab(QWidget):
+class PillarTab(RecordTab):
     def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
+        super().__init__(model, parent)
         self.pillar = pillar
         self.form = ActivityForm(model, pillar, self)
         self.profile_form = ProfileForm(model, self) if pillar == "brand" else None
@@ -58,8 +56,6 @@ class PillarTab(QWidget):
         self.splitter = splitter
         outer.addWidget(splitter, 1)
 
-        self._stale = False
-        model.changed.connect(self._on_store_changed)
         self.form.saved.connect(self._select_saved_day)
         self.refresh()
 
@@ -138,18 +134,9 @@ class PillarTab(QWidget):
         caption.addWidget(self.delete_button)
         layout.addLayout(caption)
 
-        self.table = QTableView(table_panel)
-        self.table.setModel(self.table_model)
-        self.table.setAccessibleName(self.tr("Recorded days"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = self._make_table(self.table_model, self.tr("Recorded days"), table_panel)
         # The counts share the spare width; the date and the source take what they need.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Measured once from the longest texts: sizing to contents would read every row (ten
         # years of them) on each change.
         metrics = QFontMetrics(tabular_font(self.table.font()))
@@ -181,32 +168,10 @@ class PillarTab(QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
-        self.table.doubleClicked.connect(self._edit_index)
-        self.table.activated.connect(self._edit_index)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._connect_table()
         return right
 
     # -- behaviour -------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        return self.form.save()
-
-    def _on_store_changed(self) -> None:
-        # A hidden tab catches up when it is shown: one save then redraws one table, not five.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False
@@ -225,8 +190,8 @@ class PillarTab(QWidget):
         )
 
     def selected_entry(self) -> ActivityEntry | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.table_model.entry(rows[0].row()) if rows else None
+        row = self.selected_row()
+        return None if row is None else self.table_model.entry(row)
 
     def _select(self, day: date, source: str) -> None:
         row = self.table_model.row_of(day, source)
@@ -237,20 +202,9 @@ class PillarTab(QWidget):
     def _select_saved_day(self) -> None:
         self._select(self.form.day(), "manual")
 
-    def _update_buttons(self) -> None:
-        has = self.selected_entry() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-
-    def _edit_index(self, index: QModelIndex) -> None:
-        self.table.selectRow(index.row())
-        self.edit_selected()
-
-    def edit_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is None:
-            return
-        self.form.show_day(entry.day)
+    def _edit_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.form.show_day(self.table_model.entry(row).day)
         first = next(iter(self.form.spins.values()))
         first.setFocus()
         first.selectAll()

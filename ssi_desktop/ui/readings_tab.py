@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QGroupBox,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from .formatting import PILLAR_NAMES, change, pillar_points, total_points
 from .notes_panel import NotesPanel
 from .palette import is_dark, pillar_color
 from .reading_form import ReadingForm, delete_reading
+from .record_tab import RecordTab
 from .store_model import StoreModel
 from .widgets import MutedLabel, colour_dot, tabular_font
 
@@ -102,10 +100,9 @@ class ReadingsTableModel(QAbstractTableModel):
         return None
 
 
-class ReadingsTab(QWidget):
+class ReadingsTab(RecordTab):
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
+        super().__init__(model, parent)
         self.form = ReadingForm(model, self)
         self.notes = NotesPanel(model, self)
         self.table_model = ReadingsTableModel(self)
@@ -126,17 +123,8 @@ class ReadingsTab(QWidget):
         right.setChildrenCollapsible(False)
         table_box = QGroupBox(self.tr("Past readings"), right)
         table_layout = QVBoxLayout(table_box)
-        self.table = QTableView(table_box)
-        self.table.setModel(self.table_model)
-        self.table.setAccessibleName(self.tr("Past readings"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = self._make_table(self.table_model, self.tr("Past readings"), table_box)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table_layout.addWidget(self.table, 1)
         self.empty_hint = MutedLabel(
@@ -169,31 +157,8 @@ class ReadingsTab(QWidget):
         self.splitter = splitter
         QVBoxLayout(self).addWidget(splitter)
 
-        self.table.doubleClicked.connect(lambda index: self._edit_row(index.row()))
-        self.table.activated.connect(lambda index: self._edit_row(index.row()))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._stale = False
-        model.changed.connect(self._on_store_changed)
+        self._connect_table()
         self.refresh()
-
-    def save(self) -> bool:
-        return self.form.save()
-
-    def _on_store_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False
@@ -206,23 +171,9 @@ class ReadingsTab(QWidget):
         self.empty_hint.setVisible(not has_rows)
         self._update_buttons()
 
-    def selected_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def _update_buttons(self) -> None:
-        has = self.selected_row() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-
     def _edit_row(self, row: int) -> None:
         self.form.show_day(self.table_model.reading(row).day)
         self.form.pillars[PILLARS[0]].setFocus()
-
-    def edit_selected(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            self._edit_row(row)
 
     def delete_selected(self) -> bool:
         row = self.selected_row()

@@ -1,0 +1,93 @@
+"""What the pillar tabs and the readings tab share: a form beside a table of records.
+
+The table is read-only rows; Enter or a double-click loads a row into the form, Del deletes
+it. The tab redraws on a store change only while it is visible: a hidden tab catches up when
+it is shown, so one save redraws one table, not five.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
+
+from .store_model import StoreModel
+
+
+class RecordTab(QWidget):
+    """Subclasses build ``form``, ``table`` (via :meth:`_make_table`), ``edit_button`` and
+    ``delete_button``, call :meth:`_connect_table`, and implement the abstract methods."""
+
+    edit_button: QPushButton
+    delete_button: QPushButton
+    table: QTableView
+
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._stale = False
+        model.changed.connect(self._on_store_changed)
+
+    def _make_table(self, table_model: QAbstractItemModel, name: str, parent: QWidget
+                    ) -> QTableView:  # fmt: skip
+        table = QTableView(parent)
+        table.setModel(table_model)
+        table.setAccessibleName(name)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _connect_table(self) -> None:
+        self.table.doubleClicked.connect(lambda index: self._edit_row(index.row()))
+        self.table.activated.connect(lambda index: self._edit_row(index.row()))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def save(self) -> bool:
+        return self.form.save()
+
+    def _on_store_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_row() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._edit_row(row)
+
+    # -- for subclasses ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw from the store; must clear ``self._stale``."""
+        raise NotImplementedError
+
+    def _edit_row(self, row: int) -> None:
+        raise NotImplementedError
+
+    def delete_selected(self) -> bool:
+        raise NotImplementedError
