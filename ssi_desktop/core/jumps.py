@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 from typing import Final
 
 import numpy as np
@@ -60,7 +61,8 @@ def detect_jumps(
     for i in range(1, len(inside)):
         before = residual[max(0, i - WINDOW) : i]
         after = residual[i : i + WINDOW]
-        steps[i] = float(np.median(after) - np.median(before))
+        # statistics.median: on a handful of values it is several times numpy's speed.
+        steps[i] = median(after.tolist()) - median(before.tolist())
     # One step shows in its neighbours' windows too: each run of readings over the threshold
     # is one jump, placed where the residual itself moved most in that direction.
     over = [i for i in range(1, len(inside)) if abs(steps[i]) >= threshold]

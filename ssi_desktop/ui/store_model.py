@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.scoring import ScoreTable, score
 from ..storage import Store, StoreError
+
+T = TypeVar("T")
 
 
 class _StoreCommand(QUndoCommand):
@@ -52,8 +55,8 @@ class StoreModel(QObject):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
-        self._table: ScoreTable | None = None
-        self._table_revision = -1
+        self._derived: dict[str, object] = {}
+        self._derived_revision = -1
 
     def apply(self, label: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
         """Do a change now and make it undoable; False (and ``save_failed``) if not saved."""
@@ -73,9 +76,22 @@ class StoreModel(QObject):
         self.changed.emit()
         return True
 
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """A value computed from the store once per store revision, shared by every view.
+
+        Six charts, the dashboard and the tabs all read the same scores after a save: each is
+        computed once, not once per reader.
+        """
+        if self._derived_revision != self.store.revision:
+            self._derived.clear()
+            self._derived_revision = self.store.revision
+        if name not in self._derived:
+            self._derived[name] = build()
+        return self._derived[name]  # type: ignore[return-value]
+
     def scores(self) -> ScoreTable:
         """The estimate for every day up to today, recomputed only after a change."""
-        if self._table is None or self._table_revision != self.store.revision:
-            self._table = score(self.store.activity(), self.store.profiles(), self.store.params())
-            self._table_revision = self.store.revision
-        return self._table
+        store = self.store
+        return self.derived(
+            "scores", lambda: score(store.activity(), store.profiles(), store.params())
+        )

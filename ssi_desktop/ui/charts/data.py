@@ -87,6 +87,11 @@ class ChartData:
 
 
 def chart_data(model: StoreModel) -> ChartData:
+    """What every chart plots, built once per store revision and shared by all of them."""
+    return model.derived("chart_data", lambda: _build(model))
+
+
+def _build(model: StoreModel) -> ChartData:
     store = model.store
     table = model.scores()
     x = days_x_range(table.start, table.days)
