@@ -10,6 +10,7 @@ holds the file's lock (:mod:`.lock`), so it is the only writer.
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -64,6 +65,17 @@ def _remove_leftover_temps(path: Path) -> None:
         for leftover in folder.glob(pattern):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def _with_entry(entries: tuple[ActivityEntry, ...], entry: ActivityEntry
+                ) -> tuple[ActivityEntry, ...]:  # fmt: skip
+    """``entries`` (sorted by day, source) with ``entry``'s day and source as stored."""
+    counts = {k: v for k, v in entry.counts.items() if v}
+    key = (entry.day, entry.source)
+    at = bisect_left(entries, key, key=lambda e: (e.day, e.source))
+    here = at < len(entries) and (entries[at].day, entries[at].source) == key
+    stored = (ActivityEntry(entry.day, MappingProxyType(counts), entry.source),) if counts else ()
+    return entries[:at] + stored + entries[at + here :]
 
 
 class Store:
@@ -361,8 +373,13 @@ class Store:
 
     def set_activity(self, entry: ActivityEntry) -> None:
         """Make ``entry`` the day's counts for its source (all zero removes the day)."""
+        before = self._cache.get("activity")
         with self._write():
             self._put_activity(entry)
+        if before is not None:
+            # One day changed: swap it into the sorted tuple instead of rebuilding ten years
+            # of records on the next read (the form's save path, benchmarks/).
+            self._cache["activity"] = _with_entry(before, entry)
 
     def set_activities(self, entries: Iterable[ActivityEntry]) -> None:
         """Replace several days' counts in one write (imports)."""
