@@ -28,6 +28,7 @@ from ..core.scoring import ScoreRow
 from ..core.validation import today
 from .advice_panel import AdvicePanel, GoalPanel
 from .formatting import PILLAR_NAMES, change, pillar_points, short_date, signed, total_points
+from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
@@ -105,7 +106,7 @@ class Dashboard(QWidget):
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_content())
         self.stack.addWidget(self._build_empty())
-        model.changed.connect(self.refresh)
+        self.refresher = RefreshWhenShown(self, model, self.refresh)
         self.refresh()
 
     # -- layout ----------------------------------------------------------------------------

@@ -55,11 +55,12 @@ class PillarBreakdown(QGroupBox):
             label, bar, value = self.rows[term.name]
             bar.setRange(0, max(1, round(most * 100)))
             bar.setValue(round(points * 100))
-            value.setText(
-                self.tr("{points} / {most}").format(
-                    points=pillar_points(points), most=pillar_points(most)
-                )
+            text = self.tr("{points} / {most}").format(
+                points=pillar_points(points), most=pillar_points(most)
             )
+            if value.text() == text:
+                continue  # a save usually moves one or two terms: relayout only those
+            value.setText(text)
             bar.setAccessibleName(
                 self.tr("{label}: {points} of {most} points").format(
                     label=label.text(), points=pillar_points(points), most=pillar_points(most)

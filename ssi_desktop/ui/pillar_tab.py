@@ -174,7 +174,6 @@ class PillarTab(RecordTab):
     # -- behaviour -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._stale = False
         selected = self.selected_entry()
         self.table_model.set_entries(self.model.store.activity())
         has_rows = self.table_model.rowCount() > 0

@@ -161,7 +161,6 @@ class ReadingsTab(RecordTab):
         self.refresh()
 
     def refresh(self) -> None:
-        self._stale = False
         table = self.model.scores()
         self.table_model.set_rows(
             [(r, table.row(r.day).total) for r in self.model.store.readings()]

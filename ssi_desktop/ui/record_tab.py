@@ -2,15 +2,16 @@
 
 The table is read-only rows; Enter or a double-click loads a row into the form, Del deletes
 it. The tab redraws on a store change only while it is visible: a hidden tab catches up when
-it is shown, so one save redraws one table, not five.
+it is shown (``lazy_refresh``), so one save redraws one table, not five.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
+from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 
 
@@ -25,8 +26,7 @@ class RecordTab(QWidget):
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self._stale = False
-        model.changed.connect(self._on_store_changed)
+        self.refresher = RefreshWhenShown(self, model, self.refresh)
 
     def _make_table(self, table_model: QAbstractItemModel, name: str, parent: QWidget
                     ) -> QTableView:  # fmt: skip
@@ -55,17 +55,6 @@ class RecordTab(QWidget):
     def save(self) -> bool:
         return self.form.save()
 
-    def _on_store_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
@@ -83,7 +72,7 @@ class RecordTab(QWidget):
     # -- for subclasses ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Redraw from the store; must clear ``self._stale``."""
+        """Redraw from the store."""
         raise NotImplementedError
 
     def _edit_row(self, row: int) -> None:

@@ -6,9 +6,10 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from ..lazy_refresh import RefreshWhenShown
 from ..palette import is_dark, muted_text_color, pillar_color
 from ..store_model import StoreModel
 from .data import DAY, ChartData, chart_data, x_day
@@ -90,8 +91,7 @@ class ChartBase(QWidget):
         self._empty.setWordWrap(True)
         self._empty.setText(self.tr("No history yet — record a day or import your LinkedIn export"))
         self._data: ChartData | None = None
-        self._stale = False
-        model.changed.connect(self._on_store_changed)
+        self.refresher = RefreshWhenShown(self, model, self.reload)
 
     def _finish_setup(self, chart: QWidget) -> None:
         """Called by subclasses once their chart widget exists."""
@@ -102,22 +102,10 @@ class ChartBase(QWidget):
 
     @property
     def data(self) -> ChartData:
-        if self._stale:
-            self.reload()
+        if self.refresher.stale:  # hidden since the last change: what it would plot now
+            self.refresher.now()
         assert self._data is not None
         return self._data
-
-    def _on_store_changed(self) -> None:
-        # A hidden chart (another tab) catches up when shown: a save redraws what is seen.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def is_empty_state(self) -> bool:
         return self._stack.currentWidget() is self._empty
@@ -129,7 +117,6 @@ class ChartBase(QWidget):
         return is_dark(self.palette())
 
     def reload(self) -> None:
-        self._stale = False
         self._data = chart_data(self.model)
         self._stack.setCurrentIndex(1 if self._data.empty else 0)
         self._plot(self._data)
