@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _base_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ssi-desktop",
         description="Track, understand and raise your LinkedIn Social Selling "
@@ -42,13 +42,37 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, render every tab and chart, exit 0",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _base_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """True unless ``argv`` only holds the app's own options (no command, no help)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+        if arg == "--data":
+            next(args, None)
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not _names_a_command(argv):
+        # Opening the app: the command modules (importers, calibration …) are not needed,
+        # and importing them all would add to every start.
+        args = _base_parser().parse_args(argv)
+        from ..app import main as run_app
+
+        return run_app(data=args.data, smoke=args.smoke)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from ..app import main as run_app

@@ -161,3 +161,8 @@ def test_check_finds_a_hand_edited_bad_value(store_path: Path) -> None:
     store_path.write_text(json.dumps(data))
     out = cli("check", "--data", str(store_path))
     assert out.returncode == 3 and "engage.comments" in out.stderr
+
+
+def test_an_unknown_option_without_a_command_is_usage_error_2() -> None:
+    out = cli("--data", "x.json", "--bogus")
+    assert out.returncode == 2 and "--bogus" in out.stderr
