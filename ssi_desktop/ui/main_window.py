@@ -26,6 +26,7 @@ from ..core.catalogue import PILLARS
 from ..core.validation import today
 from ..storage import Store
 from .dashboard import Dashboard
+from .deferred_tab import BuiltOnAccess, DeferredTab
 from .first_run import load_sample
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about
@@ -97,20 +98,19 @@ class MainWindow(QMainWindow):
         model.save_failed.connect(self._on_save_failed)
 
         self.dashboard = Dashboard(model, self)
-        self.pillar_tabs = {p: PillarTab(model, p, self) for p in PILLARS}
-        self.readings_tab = ReadingsTab(model, self)
-        self.history_tab = HistoryTab(model, self)
+        # Every other tab is built when first shown or asked for: only the visible one is
+        # needed for the first paint (deferred_tab).
+        pillar_places = {p: DeferredTab(lambda p=p: PillarTab(model, p), self) for p in PILLARS}
+        self.pillar_tabs = BuiltOnAccess(pillar_places)
+        self._readings_place = DeferredTab(lambda: ReadingsTab(model), self)
+        self._history_place = DeferredTab(self._build_history, self)
         self._tab_keys = ["dashboard", *PILLARS, "readings", "history"]
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
-        for pillar, tab in self.pillar_tabs.items():
-            self.tabs.addTab(tab, self.tr(PILLAR_NAMES[pillar]))
-        self.tabs.addTab(self.readings_tab, self.tr("Readings"))
-        self.tabs.addTab(self.history_tab, self.tr("History"))
+        for pillar, place in pillar_places.items():
+            self.tabs.addTab(place, self.tr(PILLAR_NAMES[pillar]))
+        self.tabs.addTab(self._readings_place, self.tr("Readings"))
+        self.tabs.addTab(self._history_place, self.tr("History"))
         self._colour_tabs()
-        self.history_tab.set_range_days(self.settings.range_days)
-        self.history_tab.chart.exported.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
         self.dashboard.record_requested.connect(self._record_today)
         self.dashboard.import_requested.connect(self._import_linkedin)
         self.dashboard.sample_requested.connect(lambda: load_sample(model))
@@ -127,6 +127,25 @@ class MainWindow(QMainWindow):
             self.show_tab(current)
         self._on_tab_changed(self.tabs.currentIndex())
 
+    @property
+    def readings_tab(self) -> ReadingsTab:
+        return self._readings_place.content()
+
+    @property
+    def history_tab(self) -> HistoryTab:
+        return self._history_place.content()
+
+    def _build_history(self) -> HistoryTab:
+        tab = HistoryTab(self.model)
+        tab.set_range_days(self.settings.range_days)
+        tab.chart.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return tab
+
+    def current_tab(self) -> QWidget:
+        """The current tab's content (built if it was not yet)."""
+        widget = self.tabs.currentWidget()
+        return widget.content() if isinstance(widget, DeferredTab) else widget
+
     def tab_key(self, index: int) -> str:
         return self._tab_keys[index] if 0 <= index < len(self._tab_keys) else ""
 
@@ -141,7 +160,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabIcon(index, colour_dot(pillar_color(pillar, dark)))
 
     def _on_tab_changed(self, index: int) -> None:
-        self.save_action.setEnabled(hasattr(self.tabs.widget(index), "save"))
+        widget = self.tabs.widget(index)
+        content = widget.content() if isinstance(widget, DeferredTab) else widget
+        self.save_action.setEnabled(hasattr(content, "save"))
 
     def _record_today(self) -> None:
         self.show_tab(PILLARS[0])
@@ -289,7 +310,7 @@ class MainWindow(QMainWindow):
     # -- actions ---------------------------------------------------------------------------
 
     def save_current(self) -> bool:
-        tab = self.tabs.currentWidget()
+        tab = self.current_tab()
         save = getattr(tab, "save", None)
         return bool(save()) if save else False
 

@@ -51,7 +51,7 @@ def test_window_remembers_size_tab_and_store(qtbot, store_path: Path) -> None:
     assert settings.last_store == store_path
     assert settings.last_tab == "readings"
     again = open_window(qtbot, store_path)
-    assert again.tabs.currentWidget() is again.readings_tab
+    assert again.current_tab() is again.readings_tab
     assert (again.width(), again.height()) == size
 
 
@@ -64,7 +64,7 @@ def test_opening_another_store_swaps_everything(qtbot, tmp_path: Path) -> None:
     assert window.switch_store(second)
     assert window.model is not old_model
     assert window.windowTitle() == "SSI Desktop — second.json"
-    assert window.tabs.currentWidget() is window.pillar_tabs["engage"]  # same tab as before
+    assert window.current_tab() is window.pillar_tabs["engage"]  # same tab as before
     assert window.pillar_tabs["engage"].form.spins["engage.comments"].value() == 5
     assert not window.dashboard.is_empty_state()
     assert AppSettings().last_store == second
@@ -98,7 +98,7 @@ def test_view_menu_range_and_theme(qtbot, store_path: Path) -> None:
     qtbot.addWidget(window)
     window.show()
     window.range_actions[30].trigger()
-    assert window.tabs.currentWidget() is window.history_tab
+    assert window.current_tab() is window.history_tab
     assert window.history_tab.chart.range_days() == 30
     assert AppSettings().range_days == 30
     assert not is_dark()

@@ -21,7 +21,7 @@ def test_empty_store_teaches_and_record_today_opens_the_form(qtbot, store_path: 
     assert dashboard.is_empty_state()
     assert dashboard.record_button.isVisible() and dashboard.sample_button.isVisible()
     qtbot.mouseClick(dashboard.record_button, Qt.MouseButton.LeftButton)
-    assert window.tabs.currentWidget() is window.pillar_tabs["brand"]
+    assert window.current_tab() is window.pillar_tabs["brand"]
     form = window.pillar_tabs["brand"].form
     assert form.day() == today()
     assert window.focusWidget() is next(iter(form.spins.values()))
@@ -107,4 +107,4 @@ def test_sparkline_click_opens_history(qtbot, store_path: Path) -> None:
     window = open_window(qtbot, store_path)
     sparkline = window.dashboard.sparkline
     qtbot.mouseClick(sparkline, Qt.MouseButton.LeftButton, pos=sparkline.rect().center())
-    assert window.tabs.currentWidget() is window.history_tab
+    assert window.current_tab() is window.history_tab
