@@ -10,7 +10,7 @@ estimate is from the goal and when the current pace gets there (``core.goals``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -56,9 +56,11 @@ class _LazyPanel(QGroupBox):
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._shown_revision != self._model.store.revision:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # Out of date when (re)shown: recompute once the panel has been painted, so the
+        # window's first paint does not wait for the what-if runs (benchmarks/: start).
+        if self._shown_revision != self._model.store.revision and not self._timer.isActive():
             self._timer.start()
 
     def refresh(self) -> None:
