@@ -68,7 +68,6 @@ def main(data: str | None = None, smoke: bool = False) -> int:
             theme = ThemeController(app, settings.theme)
             return _smoke(app, choose_store_path(data, None), settings, theme)
 
-    from .ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog, load_sample
     from .ui.main_window import MainWindow
     from .ui.store_model import StoreModel
     from .ui.store_opening import open_store
@@ -81,16 +80,18 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     if store is None:
         return EXIT_STORE
     model = StoreModel(store)
-    choice = EMPTY
-    if first_run:
+    choice = ""
+    if first_run:  # only then is the first-run dialog (and the sample generator) loaded
+        from .ui.first_run import IMPORT, SAMPLE, FirstRunDialog, load_sample
+
         dialog = FirstRunDialog(store.path)
         dialog.exec()
         choice = dialog.choice
-    if choice == SAMPLE:
-        load_sample(model)
+        if choice == SAMPLE:
+            load_sample(model)
     window = MainWindow(model, settings, theme)
     window.show()
-    if choice == IMPORT:
+    if first_run and choice == IMPORT:
         from .ui.import_dialog import run_linkedin_import
 
         QTimer.singleShot(0, lambda: run_linkedin_import(window.model, window))

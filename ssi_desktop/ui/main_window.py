@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
@@ -27,13 +28,9 @@ from ..core.validation import today
 from ..storage import Store
 from .dashboard import Dashboard
 from .deferred_tab import BuiltOnAccess, DeferredTab
-from .first_run import load_sample
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about
-from .history_tab import HistoryTab
 from .palette import is_dark, pillar_color
-from .pillar_tab import PillarTab
-from .readings_tab import ReadingsTab
 from .settings import AppSettings
 from .store_model import StoreModel
 from .store_opening import open_store
@@ -47,6 +44,31 @@ RANGE_CHOICES: tuple[tuple[int | None, str], ...] = (
     (365, "1 year"),
     (None, "All"),
 )
+
+
+if TYPE_CHECKING:
+    from .history_tab import HistoryTab
+    from .pillar_tab import PillarTab
+    from .readings_tab import ReadingsTab
+
+
+# The tabs' modules load with the tabs themselves: not needed for the first paint.
+def _pillar_tab(model: StoreModel, pillar: str) -> PillarTab:
+    from .pillar_tab import PillarTab
+
+    return PillarTab(model, pillar)
+
+
+def _readings_tab(model: StoreModel) -> ReadingsTab:
+    from .readings_tab import ReadingsTab
+
+    return ReadingsTab(model)
+
+
+def _load_sample(model: StoreModel) -> None:
+    from .first_run import load_sample
+
+    load_sample(model)
 
 
 class MainWindow(QMainWindow):
@@ -100,9 +122,9 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(model, self)
         # Every other tab is built when first shown or asked for: only the visible one is
         # needed for the first paint (deferred_tab).
-        pillar_places = {p: DeferredTab(lambda p=p: PillarTab(model, p), self) for p in PILLARS}
+        pillar_places = {p: DeferredTab(lambda p=p: _pillar_tab(model, p), self) for p in PILLARS}
         self.pillar_tabs = BuiltOnAccess(pillar_places)
-        self._readings_place = DeferredTab(lambda: ReadingsTab(model), self)
+        self._readings_place = DeferredTab(lambda: _readings_tab(model), self)
         self._history_place = DeferredTab(self._build_history, self)
         self._tab_keys = ["dashboard", *PILLARS, "readings", "history"]
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
@@ -113,7 +135,7 @@ class MainWindow(QMainWindow):
         self._colour_tabs()
         self.dashboard.record_requested.connect(self._record_today)
         self.dashboard.import_requested.connect(self._import_linkedin)
-        self.dashboard.sample_requested.connect(lambda: load_sample(model))
+        self.dashboard.sample_requested.connect(lambda: _load_sample(model))
         self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
 
         title = f"{APP_NAME} — {model.store.path.name}"
@@ -136,6 +158,8 @@ class MainWindow(QMainWindow):
         return self._history_place.content()
 
     def _build_history(self) -> HistoryTab:
+        from .history_tab import HistoryTab
+
         tab = HistoryTab(self.model)
         tab.set_range_days(self.settings.range_days)
         tab.chart.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
