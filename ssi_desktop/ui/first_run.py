@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.sample import generate
-from ..storage import StoreError
-from .notes_panel import note_id
+from .record_changes import undoable_add
 from .store_model import StoreModel
 
 EMPTY, SAMPLE, IMPORT = "empty", "sample", "import"
@@ -66,41 +65,5 @@ class FirstRunDialog(QDialog):
 
 def load_sample(model: StoreModel, days: int = 365) -> bool:
     """Add a sample year to the store as one undoable change (one write each way)."""
-    data = generate(days)
-    store = model.store
-    days_of = {e.day for e in data.activity}
-    previous_activity = [e for e in store.activity() if e.source == "manual" and e.day in days_of]
-    profile_days = {p.day for p in data.profiles}
-    previous_profiles = [p for p in store.profiles() if p.day in profile_days]
-    reading_days = {r.day for r in data.readings}
-    previous_readings = [r for r in store.readings() if r.day in reading_days]
-    previous_goal = store.goal()
-
-    def do() -> None:
-        store.add_records(**data.as_records())
-
-    def undo() -> None:
-        try:
-            with store.batch():
-                for entry in data.activity:
-                    store.delete_activity(entry.day, "manual")
-                for snapshot in data.profiles:
-                    store.delete_profile(snapshot.day)
-                for reading in data.readings:
-                    store.delete_reading(reading.day)
-                for note in data.notes:
-                    store.delete_note(note_id(store, note))
-                store.add_records(
-                    activity=previous_activity,
-                    profiles=previous_profiles,
-                    readings=previous_readings,
-                )
-                store.set_goal(previous_goal)
-        except OSError as exc:  # the batch's own write: report it like every other write
-            raise StoreError(
-                "write_failed",
-                store.path,
-                f"Could not save to {store.path}: {exc}. Nothing was changed.",
-            ) from exc
-
+    do, undo = undoable_add(model.store, **generate(days).as_records())
     return model.apply(model.tr("Load sample data"), do, undo)

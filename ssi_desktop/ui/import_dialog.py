@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.csv_io import CsvData, CsvImportError, apply_csv, export_csv, read_csv
+from ..core.csv_io import CsvImportError, apply_csv, export_csv, read_csv
 from ..core.linkedin import (
     ImportCancelled,
     ImportPlan,
@@ -39,8 +39,8 @@ from ..core.linkedin import (
     plan_import,
     read_export,
 )
-from ..core.records import ActivityEntry
 from ..storage import Store
+from .record_changes import undoable_add
 from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -286,50 +286,16 @@ def run_linkedin_import(
 # -- CSV -----------------------------------------------------------------------------------
 
 
-def _csv_changes(store: Store, data: CsvData) -> tuple[Callable[[], object], Callable[[], object]]:
-    days = {e.day for e in data.activity}
-    before_activity = {e.day: e for e in store.activity() if e.source == "csv" and e.day in days}
-    profile_days = {s.day for s in data.profiles}
-    before_profiles = [s for s in store.profiles() if s.day in profile_days]
-    reading_days = {r.day for r in data.readings}
-    before_readings = [r for r in store.readings() if r.day in reading_days]
-    added_notes: list[int] = []
-
-    def do() -> None:
-        before = {note_id for note_id, _note in store.notes()}
-        store.backup("import-csv")
-        apply_csv(store, data)
-        added_notes[:] = [note_id for note_id, _note in store.notes() if note_id not in before]
-
-    def undo() -> None:
-        with store.batch():  # one atomic write; a failed save raises StoreError
-            store.add_records(
-                activity=[
-                    before_activity.get(day) or ActivityEntry.create(day, {}, "csv")
-                    for day in sorted(days)
-                ],
-                profiles=before_profiles,
-                readings=before_readings,
-            )
-            for day in profile_days - {s.day for s in before_profiles}:
-                store.delete_profile(day)
-            for day in reading_days - {r.day for r in before_readings}:
-                store.delete_reading(day)
-            for note_id in added_notes:
-                store.delete_note(note_id)
-
-    return do, undo
+def _choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    return Path(name) if name else None
 
 
 def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None = None) -> None:
     """Read a folder of CSV files (see docs/csv-format.md), all validated before one write."""
+    path = path or _choose_folder(parent, _tr("Folder with CSV files"))
     if path is None:
-        name = QFileDialog.getExistingDirectory(
-            parent, _tr("Folder with CSV files"), str(Path.home())
-        )
-        if not name:
-            return
-        path = Path(name)
+        return
     try:
         data = read_csv(path)
     except CsvImportError as exc:
@@ -339,7 +305,14 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
             _tr("Fix these rows and import again:\n\n{errors}").format(errors=str(exc)),
         )
         return
-    do, undo = _csv_changes(model.store, data)
+    store = model.store
+    do, undo = undoable_add(
+        store,
+        activity=data.activity,
+        profiles=data.profiles,
+        readings=data.readings,
+        write=lambda: apply_csv(store, data),  # backs up first; adds only new notes
+    )
     if not _apply_busy(model, _tr("Import CSV"), do, undo):
         return
     files = "\n".join(
@@ -350,13 +323,9 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
 
 def run_csv_export(model: StoreModel, parent: QWidget | None, path: Path | None = None) -> None:
     """Write activity.csv, readings.csv, notes.csv and profile.csv into a chosen folder."""
+    path = path or _choose_folder(parent, _tr("Export CSV files to"))
     if path is None:
-        name = QFileDialog.getExistingDirectory(
-            parent, _tr("Export CSV files to"), str(Path.home())
-        )
-        if not name:
-            return
-        path = Path(name)
+        return
     store = model.store
     try:
         written = export_csv(
