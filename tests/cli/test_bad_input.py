@@ -48,6 +48,17 @@ def _bytes(path: Path) -> bytes | None:
     return path.read_bytes() if path.exists() else None
 
 
+def _saved_or_refused(valid: bool, code: int, err: str, store_file: Path, before: bytes) -> bool:
+    """The door's verdict: valid input is saved (exit 0); anything else is refused with exit 2
+    and the file's bytes untouched. True when the input was saved."""
+    if not valid:
+        assert code == 2, err
+        assert _bytes(store_file) == before
+        return False
+    assert code == 0, err
+    return True
+
+
 # -- what people might type -----------------------------------------------------------------
 
 valid_days = st.dates(min_value=EARLIEST_DATE, max_value=TODAY)
@@ -125,11 +136,8 @@ def test_add(store_file: Path, day: str, pairs: list[tuple[str, str]]) -> None:
     code, err = run_cli(
         "--data", str(store_file), "add", f"--date={day}", *(f"{k}={v}" for k, v in pairs)
     )
-    if not valid:
-        assert code == 2, err
-        assert _bytes(store_file) == before
+    if not _saved_or_refused(valid, code, err, store_file, before):
         return
-    assert code == 0, err
     with Store.open(store_file) as store:
         entry = store.activity_on(oracle_day(day))
         got = dict(entry.counts) if entry else {}  # a day of zeros is not kept
@@ -172,11 +180,8 @@ def test_reading(store_file: Path, day: str, pillars: list[str], total_shift) ->
     if total is not None:
         args.append(f"--total={total:.4f}")
     code, err = run_cli(*args)
-    if not valid:
-        assert code == 2, err
-        assert _bytes(store_file) == before
+    if not _saved_or_refused(valid, code, err, store_file, before):
         return
-    assert code == 0, err
     with Store.open(store_file) as store:
         [reading] = [r for r in store.readings() if r.day == oracle_day(day)]
         assert [reading.pillar(p) for p in PILLARS] == numbers
@@ -194,11 +199,8 @@ def test_note(store_file: Path, day: str, text: str) -> None:
     clean = " ".join(text.split())
     valid = oracle_day(day) is not None and 0 < len(clean) <= 200
     code, err = run_cli("--data", str(store_file), "note", f"--date={day}", "--", text)
-    if not valid:
-        assert code == 2, err
-        assert _bytes(store_file) == before
+    if not _saved_or_refused(valid, code, err, store_file, before):
         return
-    assert code == 0, err
     with Store.open(store_file) as store:
         assert clean in [n.text for _, n in store.notes() if n.day == oracle_day(day)]
 
@@ -222,11 +224,8 @@ def test_goal(store_file: Path, total: str, brand: str | None) -> None:
     if brand is not None:
         args.append(f"--brand={brand}")
     code, err = run_cli(*args)
-    if not valid:
-        assert code == 2, err
-        assert _bytes(store_file) == before
+    if not _saved_or_refused(valid, code, err, store_file, before):
         return
-    assert code == 0, err
     with Store.open(store_file) as store:
         goal = store.goal()
         assert goal is not None and goal.total == t
