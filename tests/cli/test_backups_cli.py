@@ -10,6 +10,7 @@ from pathlib import Path
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
 from ssi_desktop.storage.backups import list_backups
+from tests.store_holder import held_elsewhere
 
 
 def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -97,26 +98,11 @@ def test_a_damaged_or_unknown_backup_is_refused_and_nothing_changes(store_path: 
 
 def test_restore_while_the_app_has_the_store_open_is_refused(store_path: Path) -> None:
     _two_saves(store_path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from ssi_desktop.storage import Store; "
-            "s = Store.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
-            str(store_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(store_path):
         before = store_path.read_bytes()
         done = cli(store_path, "backups", "restore", "latest")
         assert done.returncode == 3 and "open in another SSI Desktop" in done.stderr
         assert store_path.read_bytes() == before
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_check_reports_the_backups(store_path: Path) -> None:

@@ -6,8 +6,6 @@ The real message boxes run; a timer plays the user, pressing the buttons by thei
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
 from ssi_desktop.ui.recovery import open_store_interactively
+from tests.store_holder import held_elsewhere
 
 
 class User:
@@ -129,19 +128,7 @@ def test_choose_another_file(store_path: Path, tmp_path: Path, user, monkeypatch
 
 def test_a_store_open_elsewhere_can_be_tried_again(store_path: Path, user) -> None:
     _store_with_backup(store_path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from ssi_desktop.storage import Store; "
-            "s = Store.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
-            str(store_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(store_path) as holder:
 
         def close_the_other() -> None:
             holder.kill()
@@ -154,26 +141,11 @@ def test_a_store_open_elsewhere_can_be_tried_again(store_path: Path, user) -> No
         assert len(u.seen) == 2
         assert "Another SSI Desktop has store.json open" in u.seen[0]["text"]
         assert f"process {holder.pid}" in u.seen[0]["details"]
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_a_store_open_elsewhere_can_be_viewed_read_only(store_path: Path, user) -> None:
     _store_with_backup(store_path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from ssi_desktop.storage import Store; "
-            "s = Store.open(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
-            str(store_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(store_path):
         before = store_path.read_bytes()
         u = user("Open read-only")
         store = open_store_interactively(store_path)
@@ -187,6 +159,3 @@ def test_a_store_open_elsewhere_can_be_viewed_read_only(store_path: Path, user) 
         ]
         store.close()
         assert store_path.read_bytes() == before
-    finally:
-        holder.kill()
-        holder.wait()
