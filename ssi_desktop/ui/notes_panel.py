@@ -83,6 +83,15 @@ class NotesPanel(FormBase):
 
     def load(self) -> None:
         self.text.clear()
+        self._fill_list()
+
+    def _on_store_changed(self) -> None:
+        # The list shows the store, not an edit: it follows every change, even while a
+        # half-typed note (kept by the form) waits in the text field.
+        self._fill_list()
+        super()._on_store_changed()
+
+    def _fill_list(self) -> None:
         self.list.clear()
         for _id, note in reversed(self.model.store.notes()):
             item = QListWidgetItem(f"{note.day.isoformat()}   {note.text}")

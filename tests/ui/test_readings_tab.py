@@ -133,3 +133,20 @@ def test_notes_add_delete_undo(qtbot, store_path: Path) -> None:
     window.redo_action.trigger()
     assert reopen(store_path).notes() == ()
     assert window.undo_action.isEnabled()
+
+
+def test_the_notes_list_follows_the_store_while_a_note_is_being_typed(
+    qtbot, store_path: Path
+) -> None:
+    reopen(store_path).add_records(notes=[Note.create(DAY, "Holiday"), Note.create(DAY, "New job")])
+    window = open_window(qtbot, store_path)
+    window.show_tab("readings")
+    notes = window.readings_tab.notes
+    type_into(qtbot, notes.text, "half-typed")
+    notes.list.setCurrentRow(0)
+    with qtbot.waitSignal(window.model.changed):
+        qtbot.mouseClick(notes.delete_button, Qt.MouseButton.LeftButton)
+    assert notes.list.count() == 1 == len(reopen(store_path).notes())
+    assert notes.text.text() == "half-typed"  # what the user typed stays
+    window.undo_action.trigger()
+    assert notes.list.count() == 2
