@@ -25,10 +25,6 @@ class DeferredTab(QWidget, Generic[W]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-    @property
-    def is_built(self) -> bool:
-        return self._content is not None
-
     def content(self) -> W:
         if self._content is None:
             self._content = self._build()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -93,8 +94,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
         self.set_model(model)
-        self._restore_window()
+        # Connected before the last tab is restored, so Save day follows that tab too.
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._restore_window()
 
     # -- tabs ------------------------------------------------------------------------------
 
@@ -399,17 +401,26 @@ class MainWindow(QMainWindow):
     def _backups(self) -> None:
         from .backups_dialog import BackupsDialog
 
-        BackupsDialog(self.model, self).exec()
+        self._run_dialog(BackupsDialog(self.model, self))
 
     def _goals(self) -> None:
         from .goal_dialog import GoalDialog
 
-        GoalDialog(self.model, self).exec()
+        self._run_dialog(GoalDialog(self.model, self))
 
     def _calibrate(self) -> None:
         from .calibration_dialog import CalibrationDialog
 
-        CalibrationDialog(self.model, self).exec()
+        self._run_dialog(CalibrationDialog(self.model, self))
+
+    @staticmethod
+    def _run_dialog(dialog: QDialog) -> None:
+        """Modal, then gone: a dialog left as the window's child would keep the model (and
+        after a store swap, the old store) alive and listening."""
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def show_scoring_help(self) -> None:
         dialog = scoring_dialog(self)

@@ -43,7 +43,7 @@ class RecordTab(QWidget):
         return table
 
     def _connect_table(self) -> None:
-        self.table.doubleClicked.connect(lambda index: self._edit_row(index.row()))
+        # activated covers a double-click and Enter; doubleClicked too would edit twice.
         self.table.activated.connect(lambda index: self._edit_row(index.row()))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)

@@ -265,3 +265,24 @@ def test_a_read_only_store_says_so_in_the_title(qtbot, store_path: Path) -> None
     window = MainWindow(StoreModel(Store.open(store_path, read_only=True)), AppSettings())
     qtbot.addWidget(window)
     assert window.windowTitle() == f"SSI Desktop — {store_path.name} (read-only)"
+
+
+def test_save_day_follows_the_tab_restored_at_start(qtbot, store_path: Path) -> None:
+    first = open_window(qtbot, store_path)
+    first.show_tab("find")
+    first.close()  # remembers the tab
+    again = open_window(qtbot, store_path)
+    assert again.tab_key(again.tabs.currentIndex()) == "find"
+    assert again.save_action.isEnabled()
+
+
+def test_feature_dialogs_are_deleted_after_use(qtbot, store_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    window = open_window(qtbot, store_path)
+    for _ in range(3):
+        window.goals_action.trigger()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QDialog) == []
