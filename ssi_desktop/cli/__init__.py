@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..core.validation import ValidationError
+from ..storage import StoreError
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 
 #: One module per group of commands; each has ``register(subparsers)``.
@@ -82,10 +85,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args, context) or 0)
     except CliError as exc:
-        print(f"ssi-desktop {args.command}: {exc}", file=sys.stderr)
-        return exc.code
+        return _fail(args.command, str(exc), exc.code)
+    # Every command's bad input and failed writes end here, batches included: exit 2 or 3
+    # with the reason, never a traceback.
+    except ValidationError as exc:
+        return _fail(args.command, str(exc), EXIT_BAD_INPUT)
+    except StoreError as exc:
+        return _fail(args.command, str(exc), EXIT_STORE)
+    except BrokenPipeError:  # `ssi-desktop score | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout for the rest of the exit)
+        return 0
     finally:
         context.close()
+
+
+def _fail(command: str, message: str, code: int) -> int:
+    print(f"ssi-desktop {command}: {message}", file=sys.stderr)
+    return code
 
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_STORE", "build_parser", "main"]

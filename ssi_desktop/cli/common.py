@@ -44,13 +44,6 @@ class Context:
                 raise CliError(f"{exc}\n{store_help(exc)}", EXIT_STORE) from None
         return self._store
 
-    def write(self, action: Any, *args: Any) -> Any:
-        """Run a store write, turning a failed save into exit 3 with the reason."""
-        try:
-            return action(*args)
-        except StoreError as exc:
-            raise CliError(str(exc), EXIT_STORE) from None
-
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -24,16 +24,16 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
         if store.params().fingerprint() == DEFAULT_PARAMS.fingerprint():
             print("The model already uses the defaults (model v1).")
             return 0
-        ctx.write(store.backup, "calibration")
-        ctx.write(store.set_params, None)
+        store.backup("calibration")
+        store.set_params(None)
         print("The model is back to its defaults (model v1).")
         return 0
     try:
         result = calibrate(store.activity(), store.profiles(), store.readings(), store.params())
     except NotEnoughReadings as exc:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
-    backup = ctx.write(store.backup, "calibration")
-    ctx.write(store.set_params, result.params, result.info(today()))
+    backup = store.backup("calibration")
+    store.set_params(result.params, result.info(today()))
     print(calibration_report(result))
     if backup is not None:
         print(f"The previous file was backed up to {backup}.")

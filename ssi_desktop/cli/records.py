@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.catalogue import PILLARS
+from ..core.consistency import check_day_counts
 from ..core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
 from ..core.validation import ValidationError
 from .common import Context, add_data_option, bad_input, validated
@@ -27,12 +28,11 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     if args.note is not None:
         note = validated(Note.create, args.date, args.note)
     store = ctx.store()
-    merged = store.activity_on(entry.day, entry.source)
-    total = validated(merged.merged, entry) if merged else entry
     with store.batch():  # the counts and their note land together or not at all
-        ctx.write(store.set_activity, total)
+        total = store.add_activity(entry)
+        check_day_counts(total.counts)  # e.g. more requests with a note than sent
         if args.note is not None:
-            ctx.write(store.add_note, note)
+            store.add_note(note)
     summary = ", ".join(f"{k}={v}" for k, v in total.counts.items())
     print(f"{entry.day.isoformat()}: {summary}")
     return 0
@@ -40,7 +40,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_profile(args: argparse.Namespace, ctx: Context) -> int:
     snapshot = validated(ProfileSnapshot.create, args.date, _pairs("ITEM=yes|no", args.items))
-    ctx.write(ctx.store().put_profile, snapshot)
+    ctx.store().put_profile(snapshot)
     done = sum(snapshot.items.values())
     print(f"{snapshot.day.isoformat()}: profile checklist {done}/{len(snapshot.items)}")
     return 0
@@ -60,14 +60,14 @@ def cmd_reading(args: argparse.Namespace, ctx: Context) -> int:
         industry_avg=args.industry_avg,
         network_avg=args.network_avg,
     )
-    ctx.write(ctx.store().put_reading, reading)
+    ctx.store().put_reading(reading)
     print(f"{reading.day.isoformat()}: official SSI {reading.total:g}")
     return 0
 
 
 def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     note = validated(Note.create, args.date, " ".join(args.text))
-    ctx.write(ctx.store().add_note, note)
+    ctx.store().add_note(note)
     print(f"{note.day.isoformat()}: {note.text}")
     return 0
 
@@ -75,13 +75,13 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_goal(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     if args.clear:
-        ctx.write(store.set_goal, None)
+        store.set_goal(None)
         print("goal cleared")
         return 0
     if args.total is None:
         raise bad_input(ValidationError("--total", "is required (or use --clear)"))
     goal = validated(Goal.create, args.total, {p: getattr(args, p) for p in PILLARS}, by=args.by)
-    ctx.write(store.set_goal, goal)
+    store.set_goal(goal)
     parts = ", ".join(f"{p} {v:g}" for p, v in goal.pillars.items())
     by = f" by {goal.by.isoformat()}" if goal.by else ""
     print(f"goal: total {goal.total:g}{by}" + (f" ({parts})" if parts else ""))

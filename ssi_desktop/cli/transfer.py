@@ -44,7 +44,7 @@ def cmd_import_linkedin(args: argparse.Namespace, ctx: Context) -> int:
     if not plan.entries and plan.profile is None:
         print("\nNothing to change: the store already holds this export.")
         return 0
-    summary = ctx.write(apply_plan, store, plan)
+    summary = apply_plan(store, plan)
     print(
         f"\nImported: {plural(summary.days_changed, 'day')} set, {summary.days_removed} cleared"
         f"{profile}." + (f" Backup: {summary.backup}" if summary.backup else "")
@@ -59,7 +59,7 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(f"nothing was imported:\n{exc}", EXIT_BAD_INPUT) from None
     for name, kind, rows in data.files:
         print(f"{name}: {rows} rows ({kind})")
-    summary = ctx.write(apply_csv, ctx.store(), data)
+    summary = apply_csv(ctx.store(), data)
     print(
         f"Imported: {summary.activity_days} days of activity (source csv), "
         f"{summary.readings} readings, {summary.profiles} profile snapshots, "

@@ -166,3 +166,47 @@ def test_check_finds_a_hand_edited_bad_value(store_path: Path) -> None:
 def test_an_unknown_option_without_a_command_is_usage_error_2() -> None:
     out = cli("--data", "x.json", "--bogus")
     assert out.returncode == 2 and "--bogus" in out.stderr
+
+
+def test_a_failed_save_exits_3_with_the_reason_and_no_traceback(store_path: Path) -> None:
+    assert (
+        cli("add", "--data", str(store_path), "--date", "2026-03-01", "find.searches=1").returncode
+        == 0
+    )
+    before = store_path.read_bytes()
+    folder = store_path.parent
+    # Root ignores permissions: make the folder immutable instead, so the save really fails.
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("chattr cannot make the folder unwritable here")
+    try:
+        out = cli("add", "--data", str(store_path), "--date", "2026-03-02", "engage.comments=1",
+                  "--note", "conference")  # fmt: skip
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    assert out.returncode == 3, out.stderr
+    assert "Traceback" not in out.stderr and "Could not save" in out.stderr
+    assert store_path.read_bytes() == before
+
+
+def test_more_requests_with_a_note_than_sent_is_refused(store_path: Path) -> None:
+    assert (
+        cli(
+            "add", "--data", str(store_path), "--date", "2026-03-01", "build.requests_sent=2"
+        ).returncode
+        == 0
+    )
+    before = store_path.read_bytes()
+    out = cli("add", "--data", str(store_path), "--date", "2026-03-01",
+              "build.requests_with_note=3")  # fmt: skip
+    assert out.returncode == 2 and "build.requests_with_note" in out.stderr
+    assert store_path.read_bytes() == before
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(store_path: Path) -> None:
+    cli("add", "--data", str(store_path), "--date", "2010-01-01", "find.searches=1")
+    command = [sys.executable, "-m", "ssi_desktop", "score", "--data", str(store_path)]
+    reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stdout.readline().startswith(b"date,")
+    reader.stdout.close()
+    _, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0 and b"Traceback" not in err
