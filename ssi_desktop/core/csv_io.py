@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS
+from .consistency import check_day_counts
 from .records import ActivityEntry, Note, ProfileSnapshot, Reading
 from .validation import ValidationError
 
@@ -64,7 +65,8 @@ def restore(cell: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    # 15 significant digits: a float's own precision, so a round trip loses nothing.
+    return "" if value is None else f"{value:.15g}"
 
 
 # -- export --------------------------------------------------------------------------------
@@ -204,7 +206,9 @@ def _build(kind: str, header: list[str], cells: dict[str, str]) -> Any:
     day = cells.get("date", "")
     if kind == ACTIVITY_FILE:
         counts = {k: v for k, v in cells.items() if k != "date" and v.strip()}
-        return ActivityEntry.create(day, counts, SOURCE)
+        entry = ActivityEntry.create(day, counts, SOURCE)
+        check_day_counts(entry.counts)  # one row holds the whole day: its counts must agree
+        return entry
     if kind == READINGS_FILE:
         values = {k: cells.get(k) for k in header if k != "date"}
         missing = [p for p in PILLARS if p not in values]
@@ -216,7 +220,15 @@ def _build(kind: str, header: list[str], cells: dict[str, str]) -> Any:
     return ProfileSnapshot.create(day, {k: v for k, v in cells.items() if k != "date"})
 
 
-def _read_file(name: str, text: io.TextIOBase, data: CsvData, errors: list[str]) -> None:
+def _read_file(
+    name: str,
+    text: io.TextIOBase,
+    data: CsvData,
+    errors: list[str],
+    seen: dict[tuple[str, date], str],
+) -> None:
+    """Read one file into ``data``; ``seen`` holds where each (kind, day) was met, across all
+    the files of a folder, so two files can never both hold one day."""
     rows = _Rows(name, errors)
     reader = csv.reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
@@ -242,7 +254,6 @@ def _read_file(name: str, text: io.TextIOBase, data: CsvData, errors: list[str])
         rows.fail(1, None, "a column appears twice")
     if any(e.startswith(f"{name} row 1") for e in errors):
         return
-    seen: dict[date, int] = {}
     count = 0
     for number, record in enumerate(reader, start=2):
         if not any(cell.strip() for cell in record):
@@ -258,12 +269,11 @@ def _read_file(name: str, text: io.TextIOBase, data: CsvData, errors: list[str])
             rows.fail(number, exc.field, exc.reason)
             continue
         if kind != NOTES_FILE:
-            if item.day in seen:
-                rows.fail(
-                    number, "date", f"{item.day.isoformat()} is already in row {seen[item.day]}"
-                )
+            where = seen.get((kind, item.day))
+            if where is not None:
+                rows.fail(number, "date", f"{item.day.isoformat()} is already in {where}")
                 continue
-            seen[item.day] = number
+            seen[(kind, item.day)] = f"{name} row {number}"
         {
             ACTIVITY_FILE: data.activity,
             READINGS_FILE: data.readings,
@@ -283,10 +293,11 @@ def read_csv(path: Path) -> CsvData:
         raise CsvImportError([f"{path}: no .csv files in this folder"])
     data = CsvData()
     errors: list[str] = []
+    seen: dict[tuple[str, date], str] = {}
     for file in paths:
         try:
             with open(file, encoding="utf-8-sig", newline="") as text:
-                _read_file(file.name, text, data, errors)
+                _read_file(file.name, text, data, errors, seen)
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             errors.append(f"{file.name}: cannot be read ({exc})")
     if errors:

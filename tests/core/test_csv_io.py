@@ -134,7 +134,7 @@ def test_header_problems_are_named(tmp_path: Path) -> None:
         read_csv(other)
     twice = write(tmp_path / "c.csv", "date,brand.posts\n2025-01-01,1\n2025-01-01,2\n")
     with pytest.raises(
-        CsvImportError, match=r"c\.csv row 3, column date: 2025-01-01 is already in row 2"
+        CsvImportError, match=r"c\.csv row 3, column date: 2025-01-01 is already in c\.csv row 2"
     ):
         read_csv(twice)
     future = write(tmp_path / "d.csv", "date,text\n2999-01-01,hi\n")
@@ -149,3 +149,27 @@ def test_single_file_with_bom_and_columns_in_any_order(tmp_path: Path, store_pat
     apply_csv(store, read_csv(path))
     assert store.activity_on(date(2025, 2, 1), "csv").counts == {"engage.comments": 4}
     assert store.activity_on(date(2025, 2, 1), "manual").counts == {"brand.posts": 1}
+
+
+def test_one_day_in_two_files_of_a_folder_is_refused_not_merged_away(tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    write(folder / "a.csv", "date,build.requests_sent\n2025-01-01,3\n")
+    write(folder / "b.csv", "date,build.requests_sent\n2025-01-01,4\n")
+    with pytest.raises(
+        CsvImportError, match=r"b\.csv row 2, column date: 2025-01-01 is already in a\.csv row 2"
+    ):
+        read_csv(folder)
+
+
+def test_a_row_with_more_requests_with_a_note_than_sent_is_refused(tmp_path: Path) -> None:
+    bad = write(tmp_path / "a.csv",
+                "date,build.requests_sent,build.requests_with_note\n2025-01-01,1,2\n")  # fmt: skip
+    with pytest.raises(CsvImportError, match=r"a\.csv row 2, column build\.requests_with_note"):
+        read_csv(bad)
+
+
+def test_readings_keep_every_decimal_through_export_and_import(tmp_path: Path) -> None:
+    reading = Reading.create(date(2025, 1, 1), brand=12.34567, find=6.38, engage=10.25, build=3.3)
+    export_csv(tmp_path, activity=(), profiles=(), readings=(reading,), notes=())
+    assert read_csv(tmp_path / "readings.csv").readings == [reading]
