@@ -20,6 +20,7 @@ import numpy as np
 from .catalogue import METRIC_INDEX, PILLAR_MAX, PILLARS
 from .parameters import DEFAULT_PARAMS, ModelParams, Term
 from .records import ActivityEntry, ProfileSnapshot
+from .validation import today
 
 #: Days per block in the EMA; keeps d**-i well inside float64 for half-lives ≥ 1 day.
 _EMA_BLOCK = 256
@@ -247,8 +248,8 @@ def score(
     recorded = [e.day for e in entries] + [s.day for s in snapshots]
     first = min([*recorded, start] if start else recorded, default=None)
     if first is None:
-        first = end or date.today()
-    last = end or max([*recorded, date.today()])
+        first = end or today()
+    last = end or max([*recorded, today()])
     days = max(0, (last - first).days + 1)
     counts = activity_matrix(entries, first, days)
     completeness = profile_completeness(snapshots, first, days, params.profile_items)

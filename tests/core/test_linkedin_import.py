@@ -385,3 +385,13 @@ def test_any_two_overlapping_exports_never_count_a_day_twice(
                 expected[day] = expected.get(day, 0) + 1
     assert stored_linkedin(store).get("brand.posts", {}) == expected
     store.close()
+
+
+def test_a_file_name_dated_before_linkedin_is_not_the_export_day(tmp_path: Path) -> None:
+    archive = xb.write_zip(
+        tmp_path / "Basic_LinkedInDataExport_01-01-2001.zip",
+        {"Shares.csv": xb.shares_csv(["2025-03-01 10:00:00"])},
+    )
+    result = read_export(archive)
+    assert result.export_day == date(2025, 3, 1)
+    assert result.export_day_origin == "newest date in the export"

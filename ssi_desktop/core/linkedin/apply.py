@@ -117,12 +117,7 @@ def apply_import(store: Any, result: ImportResult) -> ApplySummary:
 
     Raises :class:`ImportRefused` for a damaged archive, before anything is written.
     """
-    if result.damaged:
-        names = ", ".join(f.name for f in result.damaged)
-        raise ImportRefused(
-            f"The archive is damaged ({names}); nothing was imported. "
-            "Download the export from LinkedIn again."
-        )
+    check_applicable(result)
     plan = plan_import(store, result)
     return apply_plan(store, plan)
 

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import METRICS_BY_KEY
-from ..validation import today
+from ..validation import EARLIEST_DATE, today
 from .archive import Archive, Member, TextStream, open_text
 from .control import Cancelled, Control, Progress
 from .counts import (
@@ -229,7 +229,8 @@ def _read_messages(
 
 def _export_day(archive: Archive, files: list[FileReport]) -> tuple[date, str]:
     named = archive.export_date
-    if named is not None and named <= today():
+    # A name can say anything: only a date LinkedIn could have written counts.
+    if named is not None and EARLIEST_DATE <= named <= today():
         return named, "file name"
     seen = [f.last_day for f in files if f.last_day]
     if seen:
