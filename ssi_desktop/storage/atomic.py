@@ -21,7 +21,10 @@ from pathlib import Path
 FILE_MODE = 0o600
 
 #: ``os.link`` errors that mean "this filesystem has no hard links": copy instead.
-_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+#: Windows reports "not supported" (FAT/exFAT sticks, some shares) as EINVAL.
+_NO_LINKS = {
+    errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.EINVAL
+}  # fmt: skip
 
 #: ``fsync`` on a folder errors that mean "not supported here" (some network and FUSE
 #: filesystems): the rename is as durable as that filesystem makes it.

@@ -214,3 +214,22 @@ def test_text_that_is_not_unicode_is_refused_by_the_store_too(store_path: Path) 
         store.add_note(Note(date(2024, 3, 2), "caf\udcff"))  # the raw constructor, unchecked
     assert caught.value.kind == "write_failed" and "not valid Unicode" in str(caught.value)
     assert store_path.read_bytes() == before and store.notes() == ()
+
+
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.EPERM, errno.EXDEV])
+def test_a_filesystem_without_hard_links_still_saves_and_keeps_the_previous_version(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """FAT/exFAT sticks and some shares have no hard links (Windows says EINVAL): the
+    previous version is copied instead, and the save goes through."""
+    store = _ready_store(store_path)
+    before = store_path.read_bytes()
+
+    def no_links(*_args: object, **_kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", no_links)
+    store.set_activity(_entry("2024-01-03", 7))
+    assert previous_path(store_path).read_bytes() == before
+    assert Store.open(store_path, read_only=True).activity_on(date(2024, 1, 3)) is not None
+    store.close()
