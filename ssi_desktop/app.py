@@ -117,7 +117,9 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
     sys.excepthook = record
     try:
         try:
-            store = Store.open(path)
+            # Read-only: a check of the installed app must never migrate, back up or lock
+            # the user's store (a missing one opens as a new, unwritten store).
+            store = Store.open(path, read_only=path.exists())
         except StoreError as exc:
             print(f"ssi-desktop: {exc}", file=sys.stderr)
             return EXIT_STORE

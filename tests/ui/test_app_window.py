@@ -286,3 +286,22 @@ def test_feature_dialogs_are_deleted_after_use(qtbot, store_path: Path, monkeypa
         window.goals_action.trigger()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QDialog) == []
+
+
+def test_smoke_never_migrates_or_locks_the_users_store(tmp_path: Path) -> None:
+    from tests.storage.test_migrations import _write_v1
+    from tests.store_holder import held_elsewhere
+
+    old = tmp_path / "old.json"
+    before = _write_v1(old)
+    done = _smoke(old, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert old.read_bytes() == before  # not migrated, no backup, no previous version
+    assert [p.name for p in tmp_path.iterdir()] == ["old.json"]
+
+    current = tmp_path / "current.json"
+    with reopen(current) as store:
+        store.add_records(**generate(30).as_records())
+    with held_elsewhere(current):  # the app has this store open meanwhile
+        done = _smoke(current, tmp_path)
+    assert done.returncode == 0, done.stderr
