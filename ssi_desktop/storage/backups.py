@@ -39,7 +39,7 @@ FORCED_DAYS = 30
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _REASON = re.compile(r"[a-z][a-z-]*")
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z][a-z-]*)\.json$")
+BACKUP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z][a-z-]*)\.json$")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def list_backups(store_path: Path) -> list[Backup]:
     folder = backup_dir(store_path)
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for entry in os.scandir(folder):
-            match = _NAME.match(entry.name)
+            match = BACKUP_NAME.match(entry.name)
             if not match or match["stem"] != store_path.stem or not entry.is_file():
                 continue
             taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)

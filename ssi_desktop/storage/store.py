@@ -57,14 +57,17 @@ def _write_failed(path: Path, exc: OSError) -> StoreError:
 
 def _remove_leftover_temps(path: Path) -> None:
     """Temporary files of writes cut short by a crash; only the lock holder may remove them."""
-    patterns = (
-        (path.parent, f".{path.name}.*.tmp"),
-        (_backups.backup_dir(path), f".{path.stem}-*.tmp"),
-    )
-    for folder, pattern in patterns:
-        for leftover in folder.glob(pattern):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+    leftovers = list(path.parent.glob(f".{path.name}.*.tmp"))
+    # Backups of *this* store only: ".<stem>-" alone would also match a store named
+    # "<stem>-work" sharing the folder, and delete its backup mid-write.
+    for temp in _backups.backup_dir(path).glob(f".{path.stem}-*.tmp"):
+        backup_name = temp.name[1:].rsplit(".", 2)[0]  # ".<backup>.json.XXXX.tmp"
+        match = _backups.BACKUP_NAME.match(backup_name)
+        if match and match["stem"] == path.stem:
+            leftovers.append(temp)
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _with_entry(entries: tuple[ActivityEntry, ...], entry: ActivityEntry

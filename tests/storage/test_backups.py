@@ -222,3 +222,18 @@ def test_a_reason_with_a_dash_is_listed_and_bad_reasons_are_refused(store_path: 
         with pytest.raises(ValueError):
             store.backup("Import CSV")
     assert [b.path for b in list_backups(store_path) if b.reason == "import-csv"] == [made]
+
+
+def test_opening_a_store_leaves_another_stores_backup_in_progress_alone(tmp_path: Path) -> None:
+    """Two stores in one folder: "work" must not take "work-2"'s half-written backup (nor
+    "work"'s own leftover survive)."""
+    with Store.open(tmp_path / "work.json") as store:
+        store.set_activity(ActivityEntry.create("2024-01-01", {"brand.posts": 1}))
+    folder = tmp_path / "backups"
+    folder.mkdir(exist_ok=True)
+    theirs = folder / ".work-2-20261101T120000000000Z-daily.json.abcd1234.tmp"
+    ours = folder / ".work-20261101T120000000000Z-daily.json.efgh5678.tmp"
+    theirs.write_bytes(b"{}")
+    ours.write_bytes(b"{}")
+    Store.open(tmp_path / "work.json").close()
+    assert theirs.exists() and not ours.exists()
