@@ -36,12 +36,12 @@ echo "build_linux: PyInstaller ($name $version)"
   --distpath "$dist" --workpath "$work/pyinstaller" build_scripts/ssi-desktop.spec
 app="$dist/$name"
 
-# The version the app reports comes from the installed package's metadata: a stale editable
-# install would ship the wrong number, so refuse it here rather than in the field.
+# The version the app reports is ssi_desktop.__version__; pyproject.toml names the package:
+# refuse a bundle where the two disagree rather than ship the wrong number.
 reported=$("$app/$name" --version)
 if [ "$reported" != "$name $version" ]; then
   echo "build_linux: the bundle says '$reported', pyproject.toml says $version;" \
-    "reinstall the package (pip install -e .) and build again" >&2
+    "make ssi_desktop/__init__.py agree (tests/test_version.py checks it) and build again" >&2
   exit 1
 fi
 smoke_data=$(mktemp -d)
