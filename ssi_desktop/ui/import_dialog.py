@@ -35,11 +35,11 @@ from ..core.linkedin import (
     ImportRefused,
     ImportResult,
     NotAnExport,
+    apply_plan,
     check_applicable,
     plan_import,
     read_export,
 )
-from ..storage import Store
 from .record_changes import undoable_add
 from .store_model import StoreModel
 
@@ -228,25 +228,6 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setDefault(True)
 
 
-def _linkedin_changes(
-    store: Store, plan: ImportPlan
-) -> tuple[Callable[[], object], Callable[[], object]]:
-    def do() -> None:
-        store.backup("import")  # a copy that cannot be made is a StoreError: nothing starts
-        store.add_records(activity=plan.entries, profiles=[plan.profile] if plan.profile else [])
-
-    def undo() -> None:
-        with store.batch():  # one atomic write; a failed save raises StoreError
-            store.add_records(
-                activity=plan.undo_entries(),
-                profiles=[plan.previous_profile] if plan.previous_profile else [],
-            )
-            if plan.profile is not None and plan.previous_profile is None:
-                store.delete_profile(plan.profile.day)
-
-    return do, undo
-
-
 def run_linkedin_import(
     model: StoreModel, parent: QWidget | None, path: Path | None = None
 ) -> None:
@@ -264,7 +245,12 @@ def run_linkedin_import(
     preview.deleteLater()
     if not accepted:
         return
-    do, undo = _linkedin_changes(store, plan)
+    do, undo = undoable_add(
+        store,
+        activity=plan.entries,
+        profiles=[plan.profile] if plan.profile else (),
+        write=lambda: apply_plan(store, plan),  # backs up first, then one write
+    )
     if not _apply_busy(model, _tr("Import LinkedIn export"), do, undo):
         return  # save_failed already said why; nothing was written
     refused = (

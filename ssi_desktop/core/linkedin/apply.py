@@ -26,26 +26,11 @@ class ImportRefused(Exception):
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """The writes an import makes, and what they replace (so the app can undo exactly)."""
+    """The writes an import makes (the app's undo notes what they replace: ui.record_changes)."""
 
     #: New linkedin entries; an entry with no counts removes that day's linkedin entry.
     entries: tuple[ActivityEntry, ...]
-    #: The linkedin entries those days held before (absent days held none).
-    previous: tuple[ActivityEntry, ...]
     profile: ProfileSnapshot | None
-    #: The snapshot the profile's day held before, if any.
-    previous_profile: ProfileSnapshot | None
-
-    @property
-    def days(self) -> tuple[date, ...]:
-        return tuple(e.day for e in self.entries)
-
-    def undo_entries(self) -> tuple[ActivityEntry, ...]:
-        """Entries that put every touched day back as it was (empty ones delete)."""
-        before = {e.day: e for e in self.previous}
-        return tuple(
-            before.get(e.day) or ActivityEntry.create(e.day, {}, SOURCE) for e in self.entries
-        )
 
 
 @dataclass(frozen=True)
@@ -72,7 +57,6 @@ def plan_import(store: Any, result: ImportResult) -> ImportPlan:
         if any(_covered(result, key, day) for key in entry.counts)
     )
     entries: list[ActivityEntry] = []
-    previous: list[ActivityEntry] = []
     for day in sorted(days):
         old = existing.get(day)
         counts = {
@@ -87,19 +71,16 @@ def plan_import(store: Any, result: ImportResult) -> ImportPlan:
         if old is not None and dict(old.counts) == dict(new.counts):
             continue
         entries.append(new)
-        if old is not None:
-            previous.append(old)
-    profile = previous_profile = None
+    profile = None
     if result.checklist:
         day = result.export_day
         prior = [s for s in store.profiles() if s.day <= day]
         carried = dict(prior[-1].items) if prior else {}
         items = {k: result.checklist.get(k, carried.get(k, False)) for k in PROFILE_KEYS}
         profile = ProfileSnapshot.create(day, items)
-        previous_profile = prior[-1] if prior and prior[-1].day == day else None
-        if previous_profile is not None and dict(previous_profile.items) == dict(profile.items):
-            profile = previous_profile = None
-    return ImportPlan(tuple(entries), tuple(previous), profile, previous_profile)
+        if prior and prior[-1].day == day and dict(prior[-1].items) == dict(profile.items):
+            profile = None  # the day already holds this checklist
+    return ImportPlan(tuple(entries), profile)
 
 
 def check_applicable(result: ImportResult) -> None:
