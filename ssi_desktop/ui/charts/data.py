@@ -105,8 +105,7 @@ def _build(model: StoreModel) -> ChartData:
         for name in SERIES
     }
     return ChartData(
-        # The cached record tuples, not store.is_empty(), which walks the raw tables.
-        empty=not (store.activity() or store.profiles() or readings or store.notes()),
+        empty=store.is_empty(),  # the dashboard's own test of "nothing recorded yet"
         table=table,
         x=x,
         values=values,
