@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.validation import ValidationError
+from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 from .widgets import DayPicker, ErrorLabel, set_invalid
 
@@ -49,7 +50,8 @@ class FormBase(QWidget):
         self._picker: DayPicker | None = None
         self._shown_day: date | None = None
         model.save_failed.connect(self._on_save_failed)
-        model.changed.connect(self._on_store_changed)
+        # Hidden forms (other tabs) catch up when shown, like every view of the store.
+        self.refresher = RefreshWhenShown(self, model, self._on_store_changed)
 
     # -- for subclasses --------------------------------------------------------------------
 
