@@ -29,9 +29,8 @@ from ..core.goals import GoalProgress, goal_progress
 from ..core.validation import today
 from .formatting import PILLAR_NAMES, pillar_points, signed, total_points
 from .goal_dialog import GoalDialog
-from .palette import is_dark, pillar_color
 from .store_model import StoreModel
-from .widgets import MutedLabel, colour_dot, tabular_font
+from .widgets import ColourDot, MutedLabel, tabular_font
 
 #: Actions listed per pillar on the dashboard (``ssi-desktop advise`` lists more).
 ACTIONS_PER_PILLAR = 2
@@ -97,7 +96,6 @@ class AdvicePanel(_LazyPanel):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        dark = is_dark()
         figures = tabular_font(self.font())
         row = 0
         for position, pillar in enumerate(self.advice):
@@ -111,8 +109,7 @@ class AdvicePanel(_LazyPanel):
                 )
             )
             heading.setToolTip(PILLAR_LABELS[pillar.pillar])
-            icon = QLabel(self)
-            icon.setPixmap(colour_dot(pillar_color(pillar.pillar, dark)).pixmap(12, 12))
+            icon = ColourDot(pillar.pillar, 12, self)  # repaints in the current theme
             head = QHBoxLayout()
             head.setSpacing(6)
             head.addWidget(icon)
