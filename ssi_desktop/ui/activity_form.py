@@ -24,6 +24,7 @@ from ..core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
 from ..core.consistency import check_day_counts
 from ..core.records import ActivityEntry
 from .form_base import Change, FormBase
+from .formatting import PILLAR_NAMES
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel, tabular_font
 
@@ -138,7 +139,7 @@ class ActivityForm(FormBase):
         if kept == {k: v for k, v in (previous.counts if previous else {}).items() if v}:
             return None
         label = self.tr("Save {pillar} for {date}").format(
-            pillar=self.tr(self.pillar.capitalize()), date=day.isoformat()
+            pillar=self.tr(PILLAR_NAMES[self.pillar]), date=day.isoformat()
         )
 
         def undo() -> None:

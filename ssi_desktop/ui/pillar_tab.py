@@ -27,7 +27,7 @@ from ..core.records import ActivityEntry
 from ..core.validation import today
 from .activity_form import ActivityForm
 from .activity_table import ActivityTableModel
-from .formatting import pillar_points
+from .formatting import PILLAR_NAMES, pillar_points
 from .pillar_breakdown import PillarBreakdown
 from .profile_form import ProfileForm
 from .record_tab import RecordTab
@@ -219,7 +219,7 @@ class PillarTab(RecordTab):
             entry.day, {k: v for k, v in entry.counts.items() if k not in keys}, entry.source
         )
         label = self.tr("Delete {pillar} of {date} ({source})").format(
-            pillar=self.tr(self.pillar.capitalize()),
+            pillar=self.tr(PILLAR_NAMES[self.pillar]),
             date=entry.day.isoformat(),
             source=self.tr(SOURCE_LABELS[entry.source]),
         )
