@@ -12,9 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..storage import StoreError
-from ..storage.backups import Backup, backup_dir, list_backups, problem, restore_file
-from ..storage.lock import StoreLock
+from ..storage.backups import Backup, backup_dir, list_backups, problem, restore_unopened
 from .common import EXIT_STORE, CliError, Context, add_data_option, bad_input
 
 
@@ -82,18 +80,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.store_path.expanduser().absolute()
     chosen = _choose(args.backup, _listed(path))
-    lock = StoreLock(path)
-    try:
-        lock.acquire()
-        done = restore_file(path, chosen.path)
-    except StoreError as exc:
-        raise CliError(str(exc), EXIT_STORE) from None
-    except OSError as exc:
-        raise CliError(
-            f"Could not restore {path}: {exc.strerror or exc}. Nothing was changed.", EXIT_STORE
-        ) from None
-    finally:
-        lock.release()
+    done = restore_unopened(path, chosen.path)  # a StoreError is exit 3 (cli.main)
     print(f"Restored {path} from {chosen.name} ({chosen.taken:%Y-%m-%d %H:%M} UTC).")
     if done.safety is not None:
         print(f"What it held before was backed up as {done.safety}.")

@@ -133,3 +133,8 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: Path | None = None) 
             else:
                 path.unlink()
         raise
+    if old is not None:
+        # The save itself is durable already; this only makes the previous version's new
+        # name durable too, so a failure here must not report the save as failed.
+        with contextlib.suppress(OSError):
+            fsync_dir(folder)

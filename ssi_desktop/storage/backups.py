@@ -239,3 +239,23 @@ def restore_file(store_path: Path, source: Path, now: datetime | None = None) ->
     keep_previous = None if aside is not None else previous_path(store_path)
     write_atomic(store_path, raw, keep_previous=keep_previous)
     return Restored(source, safety, aside)
+
+
+def restore_unopened(store_path: Path, source: Path) -> Restored:
+    """:func:`restore_file` for a store nobody here has open (the CLI, the recovery dialog):
+    takes the store's lock for the restore and turns a failed write into :class:`StoreError`."""
+    from .lock import StoreLock  # Qt's lock file: only a restore needs it here
+
+    store_path = store_path.expanduser().absolute()
+    lock = StoreLock(store_path)
+    try:
+        lock.acquire()
+        return restore_file(store_path, source)
+    except OSError as exc:
+        raise StoreError(
+            "write_failed",
+            store_path,
+            f"Could not restore {store_path}: {exc.strerror or exc}. Nothing was changed.",
+        ) from exc
+    finally:
+        lock.release()

@@ -15,8 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..storage import Store, StoreError
-from ..storage.backups import latest_good, restore_file
-from ..storage.lock import StoreLock
+from ..storage.backups import latest_good, restore_unopened
 
 #: Kinds of refusal a backup can mend; a newer file needs a newer app instead.
 RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable"})
@@ -54,15 +53,11 @@ def _restore(parent: QWidget | None, path: Path) -> None:
     good = latest_good(path)
     if good is None:
         return
-    lock = StoreLock(path)
     try:
-        lock.acquire()
-        done = restore_file(path, good.path)
-    except (StoreError, OSError) as exc:
+        done = restore_unopened(path, good.path)
+    except StoreError as exc:
         QMessageBox.warning(parent, tr("The backup was not restored"), str(exc))
         return
-    finally:
-        lock.release()
     kept = done.aside or done.safety
     QMessageBox.information(
         parent,
