@@ -7,7 +7,6 @@ It changes nothing: a missing store stays missing, settings go to a throw-away f
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import tempfile
@@ -16,35 +15,28 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from .cli.common import EXIT_STORE
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from .ui.settings import AppSettings
     from .ui.theme import ThemeController
 
-EXIT_STORE = 3
-
-
-def _install_crash_log() -> None:
-    if importlib.util.find_spec("ssi_desktop.crash_log") is not None:
-        from . import crash_log
-
-        crash_log.install()
-
 
 def choose_store_path(data: str | None, last_store: Path | None) -> Path:
     """--data, else $SSI_DESKTOP_DATA, else the store used last time, else the default."""
-    from .paths import ENV_DATA, default_store_path
+    from .paths import ENV_DATA, resolve_store_path
 
-    if data:
-        return Path(data).expanduser()
-    if os.environ.get(ENV_DATA):
-        return default_store_path()
-    return last_store or default_store_path()
+    if data or os.environ.get(ENV_DATA) or last_store is None:
+        return resolve_store_path(data)
+    return last_store
 
 
 def main(data: str | None = None, smoke: bool = False) -> int:
-    _install_crash_log()
+    from . import crash_log
+
+    crash_log.install()
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -75,10 +67,10 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     settings = AppSettings()
     theme = ThemeController(app, settings.theme)
     path = choose_store_path(data, settings.last_store)
-    first_run = not path.exists()
     store = open_store(path)
     if store is None:
         return EXIT_STORE
+    first_run = not store.exists  # also right when recovery switched to another file
     model = StoreModel(store)
     choice = ""
     if first_run:  # only then is the first-run dialog (and the sample generator) loaded
