@@ -46,6 +46,8 @@ def store_path(days: int = TEN_YEARS, seed: int = SEED, folder: Path = DATA_DIR)
 def scratch_copy(source: Path, name: str) -> Path:
     """A copy of a generated store that a benchmark may write to."""
     copy = source.parent / "scratch" / name
+    # Each import run forces a backup here: start every copy without the last run's.
+    shutil.rmtree(copy.parent / "backups", ignore_errors=True)
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, copy)
     return copy

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from .data import scratch_copy
-from .results import Row, missing
+from .results import Row
 from .timing import median
 
 FIGURE = "import of a heavy ten-year LinkedIn export"
@@ -23,10 +23,8 @@ ONE_RUN_S = 2.0
 
 
 def measure(data_dir: Path, repeats: int, store: Path, label: str, seed: int = 1) -> list[Row]:
-    try:
-        from . import linkedin_export as export
-    except ImportError as exc:
-        return [missing(FIGURE, TARGET, f"missing: benchmarks/linkedin_export.py ({exc})")]
+    from . import linkedin_export as export
+
     folder = data_dir / f"linkedin-export-seed{seed}"
     archives = sorted(folder.glob("*.zip"))
     archive = archives[0] if archives else export.generate_export(folder, seed=seed)

@@ -95,17 +95,10 @@ def measure(store_path: Path, repeats: int, env: dict[str, str]) -> list[Row]:
 
 
 def _view(model: StoreModel, scratch: Path) -> tuple[QWidget, str]:
-    """The whole main window (every tab reloads on a change) on the tab where a day is saved;
-    the history chart alone until the main window exists."""
-    try:
-        from ssi_desktop.ui.main_window import MainWindow
-        from ssi_desktop.ui.settings import AppSettings
-    except ImportError:
-        from ssi_desktop.ui.charts.history import HistoryChart
+    """The whole main window on the tab where a day is saved."""
+    from ssi_desktop.ui.main_window import MainWindow
+    from ssi_desktop.ui.settings import AppSettings
 
-        chart = HistoryChart(model)
-        chart.resize(1100, 600)
-        return chart, "the history chart alone (no main window yet)"
     window = MainWindow(model, AppSettings(scratch / "settings.ini"))
     window.resize(1100, 760)
     window.show_tab(SAVE_TAB)
@@ -119,10 +112,7 @@ def measure_here(store_path: Path, repeats: int) -> list[Row]:
     floor_data = json.loads(floor_path.read_bytes())
     store = Store.open(path, create=False)
     model = StoreModel(store)
-    try:
-        view, shown = _view(model, path.parent)
-    except ImportError:
-        return [missing(FIGURE, TARGET, "not measured: no main window or history chart yet")]
+    view, shown = _view(model, path.parent)
     paints = ChartPaints(view)
     app.installEventFilter(paints)
     view.show()
