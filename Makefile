@@ -15,7 +15,7 @@ help: ## list the targets
 deps: ## install the Debian packages Qt needs (build_scripts/debian-packages.txt)
 	@PYTHON=$(PYTHON) build_scripts/install-deps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | deps
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
 	@$(PY) -m pip install -q -e '.[test,build,bench]'
@@ -43,7 +43,7 @@ bench: venv ## measure performance against same-run floors (writes benchmarks/re
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 package: venv ## build the Linux folder, tarball and .deb into dist/
-	build_scripts/build_linux.sh
+	PYTHON=$(CURDIR)/$(PY) build_scripts/build_linux.sh
 
 clean: ## remove build output (never the user's data)
 	rm -rf build dist .pytest_cache .ruff_cache

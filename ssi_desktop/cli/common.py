@@ -10,7 +10,6 @@ from ..core.validation import ValidationError
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
 
-EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 3
 
