@@ -202,6 +202,88 @@ PROFILE_ITEMS: Final[tuple[ProfileItem, ...]] = (
 
 PROFILE_KEYS: Final[tuple[str, ...]] = tuple(item.key for item in PROFILE_ITEMS)
 
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """A number LinkedIn shows as a running total or a rolling window (spec §2, kind ``total``).
+
+    Recorded as dated snapshots, never split into days; ``parent`` is the total it may not
+    exceed (decision makers are a part of all connections).
+    """
+
+    key: str
+    label: str
+    help: str
+    maximum: int
+    parent: str | None = None
+
+
+TOTALS: Final[tuple[Total, ...]] = (
+    Total(
+        "totals.connections",
+        "Connections",
+        "Your connections, in all, as your profile shows them.",
+        30_000,
+    ),
+    Total(
+        "totals.senior_connections",
+        "Decision makers among them",
+        "Of your connections, VPs, directors, heads of, C-level, owners, founders, partners.",
+        30_000,
+        parent="totals.connections",
+    ),
+    Total(
+        "totals.followers",
+        "Followers",
+        "Your followers, in all.",
+        100_000_000,
+    ),
+    Total(
+        "totals.profile_viewers_90d",
+        "Profile viewers (90 days)",
+        '"Who viewed your profile": viewers in the past 90 days.',
+        10_000_000,
+    ),
+    Total(
+        "totals.search_appearances_7d",
+        "Search appearances (7 days)",
+        "Search appearances in the past 7 days.",
+        10_000_000,
+    ),
+)
+
+TOTAL_KEYS: Final[tuple[str, ...]] = tuple(t.key for t in TOTALS)
+TOTALS_BY_KEY: Final[dict[str, Total]] = {t.key: t for t in TOTALS}
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """A yes/no choice of the member's that changes what the model and advice assume."""
+
+    key: str
+    label: str
+    help: str
+    default: bool
+
+
+SETTINGS: Final[tuple[Setting, ...]] = (
+    Setting(
+        "warm_start",
+        "Warm start",
+        "You were already active on LinkedIn before your first record: the estimate starts "
+        "from what your first weeks show instead of from nothing.",
+        True,
+    ),
+    Setting(
+        "sales_navigator",
+        "Sales Navigator",
+        "You have Sales Navigator: its searches, leads and accounts count and may be advised.",
+        False,
+    ),
+)
+
+SETTING_KEYS: Final[tuple[str, ...]] = tuple(s.key for s in SETTINGS)
+
 #: Sources of activity counts. Imported counts live apart from typed ones so a re-import
 #: replaces its own earlier counts instead of adding to what the user typed.
 SOURCES: Final = ("manual", "linkedin", "csv")

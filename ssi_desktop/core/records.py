@@ -12,7 +12,17 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from .catalogue import METRICS_BY_KEY, PILLAR_MAX, PILLARS, PROFILE_KEYS, SOURCES
+from .catalogue import (
+    METRICS_BY_KEY,
+    PILLAR_MAX,
+    PILLARS,
+    PROFILE_KEYS,
+    SETTING_KEYS,
+    SETTINGS,
+    SOURCES,
+    TOTAL_KEYS,
+    TOTALS_BY_KEY,
+)
 from .validation import (
     ValidationError,
     check_count,
@@ -85,6 +95,58 @@ class ProfileSnapshot:
     @property
     def completeness(self) -> float:
         return sum(self.items.values()) / len(PROFILE_KEYS)
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsSnapshot:
+    """Totals LinkedIn showed on ``day`` (spec §2): only the keys the member copied.
+
+    Between two snapshots a total is interpolated, before the first it is the first
+    (:func:`ssi_desktop.core.scoring` reads them that way); a key absent from a snapshot says
+    nothing about that total on that day.
+    """
+
+    day: date
+    values: Mapping[str, int]
+
+    @classmethod
+    def create(cls, day: Any, values: Mapping[str, Any]) -> TotalsSnapshot:
+        checked_day = check_date("date", day)
+        checked: dict[str, int] = {}
+        for key, value in values.items():
+            if key not in TOTALS_BY_KEY:
+                raise ValidationError(key, f"is not a total ({', '.join(TOTAL_KEYS)})")
+            checked[key] = check_count(key, value, TOTALS_BY_KEY[key].maximum)
+        if not checked:
+            raise ValidationError("totals", "give at least one total (KEY=N)")
+        for key, number in checked.items():
+            parent = TOTALS_BY_KEY[key].parent
+            if parent is not None and parent in checked and number > checked[parent]:
+                raise ValidationError(
+                    key, f"{number} is more than {parent} ({checked[parent]}) on the same day"
+                )
+        return cls(checked_day, _frozen({k: checked[k] for k in TOTAL_KEYS if k in checked}))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The member's settings (spec §4 ``settings``); every key has its catalogue default."""
+
+    warm_start: bool = True
+    sales_navigator: bool = False
+
+    @classmethod
+    def create(cls, values: Mapping[str, Any], base: Settings | None = None) -> Settings:
+        """``base`` (the defaults when ``None``) with ``values`` applied, each checked."""
+        merged = (base or cls()).as_dict()
+        for key, value in values.items():
+            if key not in SETTING_KEYS:
+                raise ValidationError(key, f"is not a setting ({', '.join(SETTING_KEYS)})")
+            merged[key] = parse_yes_no(key, value)
+        return cls(**merged)
+
+    def as_dict(self) -> dict[str, bool]:
+        return {s.key: bool(getattr(self, s.key)) for s in SETTINGS}
 
 
 def parse_yes_no(name: str, value: Any) -> bool:
@@ -195,7 +257,9 @@ class Goal:
         return cls(checked_total, _frozen(checked), by_day)
 
 
-def revalidated(record: ActivityEntry | ProfileSnapshot | Reading | Note) -> object:
+def revalidated(
+    record: ActivityEntry | ProfileSnapshot | Reading | Note | TotalsSnapshot,
+) -> object:
     """``record`` built anew through its ``create``: the same checks as when it was typed.
 
     Raises :class:`ValidationError` for a record that no longer passes (a hand-edited file).
@@ -208,4 +272,6 @@ def revalidated(record: ActivityEntry | ProfileSnapshot | Reading | Note) -> obj
         fields = ("brand", "find", "engage", "build", "total", "industry_rank", "network_rank",
                   "industry_avg", "network_avg")  # fmt: skip
         return Reading.create(record.day, **{f: getattr(record, f) for f in fields})
+    if isinstance(record, TotalsSnapshot):
+        return TotalsSnapshot.create(record.day, dict(record.values))
     return Note.create(record.day, record.text)

@@ -38,8 +38,19 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
+def _v2_to_v3(data: Data) -> Data:
+    """Schema 3: totals snapshots and the member's settings (model v2, spec §2 and §4).
+
+    Both are new tables that start empty; nothing of schema 2 changes, but a schema 2 build
+    would silently drop them, so the version says they are there.
+    """
+    data.setdefault("totals", {})
+    data.setdefault("settings", {})
+    return data
+
+
 #: ``{from_version: step}``; a step for every version from 1 to ``SCHEMA_VERSION - 1``.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def schema_of(data: Data) -> int:

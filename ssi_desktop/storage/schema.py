@@ -13,9 +13,19 @@ from typing import Any
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_ID = "ssi-desktop"
-TABLES = ("meta", "activity", "profile", "readings", "notes", "goal", "params")
+TABLES = (
+    "meta",
+    "activity",
+    "profile",
+    "readings",
+    "notes",
+    "goal",
+    "params",
+    "totals",
+    "settings",
+)
 
 
 def meta_doc(data: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,15 @@ from tinydb import Query, TinyDB
 from .. import __version__
 from ..core.catalogue import PILLARS
 from ..core.parameters import DEFAULT_PARAMS, ModelParams
-from ..core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
+from ..core.records import (
+    ActivityEntry,
+    Goal,
+    Note,
+    ProfileSnapshot,
+    Reading,
+    Settings,
+    TotalsSnapshot,
+)
 from . import backups as _backups
 from .atomic import write_atomic
 from .errors import StoreError
@@ -434,11 +442,12 @@ class Store:
         readings: Iterable[Reading] = (),
         notes: Iterable[Note] = (),
         goal: Goal | None = None,
+        totals: Iterable[TotalsSnapshot] = (),
     ) -> None:
         """Write many records in one atomic write (sample data, CSV import, benchmarks).
 
-        Activity replaces what its day and source held; profiles and readings replace their
-        day's; notes are added.
+        Activity replaces what its day and source held; profiles, readings and totals replace
+        their day's; notes are added.
         """
         with self._write():
             for entry in activity:
@@ -457,6 +466,11 @@ class Store:
             )
             if goal is not None:
                 self._set_goal(goal)
+            for snapshot in totals:
+                self._db.table("totals").upsert(
+                    {"date": snapshot.day.isoformat(), "values": dict(snapshot.values)},
+                    _Q.date == snapshot.day.isoformat(),
+                )
 
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
@@ -468,6 +482,20 @@ class Store:
     def delete_profile(self, day: date) -> None:
         with self._write():
             self._db.table("profile").remove(_Q.date == day.isoformat())
+
+    def put_totals(self, snapshot: TotalsSnapshot) -> None:
+        """Record ``snapshot`` as its day's totals (it replaces that day's snapshot)."""
+        self.add_records(totals=[snapshot])
+
+    def delete_totals(self, day: date) -> None:
+        with self._write():
+            self._db.table("totals").remove(_Q.date == day.isoformat())
+
+    def set_settings(self, settings: Settings) -> None:
+        with self._write():
+            table = self._db.table("settings")
+            table.truncate()
+            table.insert(settings.as_dict())
 
     def put_reading(self, reading: Reading) -> None:
         self.add_records(readings=[reading])
@@ -569,6 +597,23 @@ class Store:
 
         return self._cached("readings", build)
 
+    def totals(self) -> tuple[TotalsSnapshot, ...]:
+        """Every totals snapshot, sorted by day."""
+
+        def build() -> tuple[TotalsSnapshot, ...]:
+            snaps = [
+                TotalsSnapshot(date.fromisoformat(d["date"]), MappingProxyType(dict(d["values"])))
+                for d in self._docs("totals")
+            ]
+            return tuple(sorted(snaps, key=lambda s: s.day))
+
+        return self._cached("totals", build)
+
+    def settings(self) -> Settings:
+        """The member's settings; the defaults where none were saved."""
+        docs = self._docs("settings")
+        return Settings(**docs[0]) if docs else Settings()
+
     def notes(self) -> tuple[tuple[int, Note], ...]:
         """(id, note) pairs sorted by day; the id is what :meth:`delete_note` takes."""
 
@@ -607,4 +652,6 @@ class Store:
 
     def is_empty(self) -> bool:
         tables = self._tables()
-        return not any(tables.get(t) for t in ("activity", "profile", "readings", "notes"))
+        return not any(
+            tables.get(t) for t in ("activity", "profile", "readings", "notes", "totals")
+        )

@@ -62,11 +62,12 @@ def test_step_1_to_2_normalises_activity_and_records_history() -> None:
     original = copy.deepcopy(V1)
     migrated, passed = migrate(V1, now="2026-01-01T00:00:00+00:00", app_version="0.2.0")
     assert original == V1  # the input is left alone, in case a later step fails
-    assert passed == [1]
+    assert passed == [1, 2]
     meta = migrated["meta"]["1"]
-    assert meta["schema"] == 2
+    assert meta["schema"] == 3
     assert meta["migrated"] == [
-        {"from": 1, "to": 2, "at": "2026-01-01T00:00:00+00:00", "app_version": "0.2.0"}
+        {"from": 1, "to": 2, "at": "2026-01-01T00:00:00+00:00", "app_version": "0.2.0"},
+        {"from": 2, "to": 3, "at": "2026-01-01T00:00:00+00:00", "app_version": "0.2.0"},
     ]
     assert migrated["activity"] == {
         "1": {
@@ -78,6 +79,7 @@ def test_step_1_to_2_normalises_activity_and_records_history() -> None:
     }
     assert list(migrated["activity"]["1"]["counts"]) == ["brand.articles", "engage.comments"]
     assert migrated["notes"] == V1["notes"] and migrated["readings"] == V1["readings"]
+    assert migrated["totals"] == {} and migrated["settings"] == {}
 
 
 def test_current_data_is_not_migrated() -> None:
@@ -99,7 +101,7 @@ def test_opening_a_real_v1_file_backs_it_up_then_migrates_it(store_path: Path) -
     backup = [b for b in list_backups(store_path) if b.reason == "migration"]
     assert len(backup) == 1 and backup[0].path.read_bytes() == raw
     on_disk = json.loads(store_path.read_bytes())
-    assert on_disk["meta"]["1"]["schema"] == 2
+    assert on_disk["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert on_disk["meta"]["1"]["migrated"][0]["from"] == 1
     # Opening again migrates nothing more and takes no further migration backup.
     Store.open(store_path).close()
