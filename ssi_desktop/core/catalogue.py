@@ -93,6 +93,14 @@ METRICS: Final[tuple[Metric, ...]] = (
         5_000,
     ),
     Metric("find.leads_saved", "find", "Leads saved", "Leads or accounts you saved.", 1_000),
+    # LinkedIn counts "days active" in Find; the export's Logins.csv gives them (spec §3.17).
+    Metric(
+        "find.days_active",
+        "find",
+        "Active on LinkedIn",
+        "1 if you used LinkedIn on this day, 0 if not.",
+        1,
+    ),
     Metric(
         "engage.shares",
         "engage",

@@ -34,6 +34,7 @@ _OWN_ACTIONS: Final = {
     "find.filtered_searches": 1,
     "find.profiles_viewed": 1,
     "find.leads_saved": 1,
+    "find.days_active": 1,
     "engage.shares": 1,
     "engage.comments": 1,
     "engage.reactions": 1,

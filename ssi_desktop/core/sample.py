@@ -164,6 +164,9 @@ def _draw_counts(
     counts["build.senior_connections"] = rng.binomial(
         counts["build.requests_accepted"] + counts["build.invitations_received"], 0.3
     )
+    # A day is active when the member did anything of their own on it.
+    own = sum(counts[k] for k in _WEEKDAY_MEANS if k != "build.invitations_received")
+    counts["find.days_active"] = (own > 0).astype(np.int64)
     counts["engage.replies_received"] = rng.binomial(
         counts["engage.messages_sent"], 0.45
     ) + rng.poisson(0.2 * stride)

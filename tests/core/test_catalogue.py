@@ -23,6 +23,7 @@ SPEC_KEYS = [
     "find.filtered_searches",
     "find.profiles_viewed",
     "find.leads_saved",
+    "find.days_active",
     "engage.shares",
     "engage.comments",
     "engage.reactions",
