@@ -18,7 +18,7 @@ YESTERDAY = today() - timedelta(days=1)
 
 
 def _typed_values(pillar: str) -> dict[str, int]:
-    values = {m.key: 2 + i for i, m in enumerate(metrics_for(pillar))}
+    values = {m.key: min(2 + i, m.max_per_day) for i, m in enumerate(metrics_for(pillar))}
     if pillar == "build":
         values["build.requests_sent"] = 9
         values["build.requests_with_note"] = 4
