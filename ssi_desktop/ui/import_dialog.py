@@ -210,15 +210,19 @@ class ImportPreviewDialog(QDialog):
             self.summary.setText(str(exc))
             self.import_button.setEnabled(False)
             return
-        if not plan.entries and plan.profile is None:
+        if plan.empty:
             self.summary.setText(self.tr("Nothing to change: your data already holds this export."))
             self.import_button.setEnabled(False)
             return
         profile = (
-            self.tr(", and the profile checklist of {day}").format(day=plan.profile.day.isoformat())
-            if plan.profile
+            self.tr(", {n} profile checklist snapshots").format(n=len(plan.profiles))
+            if plan.profiles
             else ""
         )
+        if plan.totals or plan.totals_removed:
+            profile += self.tr(", {n} snapshots of your network's size").format(
+                n=len(plan.totals) + len(plan.totals_removed)
+            )
         self.summary.setText(
             self.tr(
                 "{days} days would change{profile}. Imported counts replace earlier imported "
@@ -248,7 +252,9 @@ def run_linkedin_import(
     do, undo = undoable_add(
         store,
         activity=plan.entries,
-        profiles=[plan.profile] if plan.profile else (),
+        profiles=plan.profiles,
+        totals=plan.totals,
+        totals_removed=plan.totals_removed,
         write=lambda: apply_plan(store, plan),  # backs up first, then one write
     )
     if not _apply_busy(model, _tr("Import LinkedIn export"), do, undo):
