@@ -34,6 +34,12 @@ from .record_tab import RecordTab
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
+#: The pillars fed by totals, and what their tab says about them.
+TOTALS_PILLARS = {
+    "brand": "Followers, profile viewers and search appearances are totals LinkedIn shows.",
+    "build": "Your connections and the decision makers among them count too.",
+}
+
 
 class PillarTab(RecordTab):
     def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
@@ -103,6 +109,8 @@ class PillarTab(RecordTab):
             )
             profile_layout.addWidget(self.profile_form)
             layout.addWidget(profile_box)
+        if self.pillar in TOTALS_PILLARS:
+            layout.addLayout(self._build_totals_link(column))
         layout.addWidget(self.breakdown)
         layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -112,6 +120,25 @@ class PillarTab(RecordTab):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(column.sizeHint().width() + 24)
         return scroll
+
+    def _build_totals_link(self, column: QWidget) -> QHBoxLayout:
+        """The way to the totals this pillar uses (the LinkedIn numbers window)."""
+        row = QHBoxLayout()
+        row.addWidget(MutedLabel(self.tr(TOTALS_PILLARS[self.pillar]), column), 1)
+        self.totals_button = QPushButton(self.tr("LinkedIn numbers…"), column)
+        self.totals_button.setToolTip(self.tr("Record the totals LinkedIn shows"))
+        self.totals_button.clicked.connect(self._show_totals)
+        row.addWidget(self.totals_button)
+        return row
+
+    def _show_totals(self) -> None:
+        from .totals_dialog import TotalsDialog
+
+        dialog = TotalsDialog(self.model, self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _build_right(self) -> QWidget:
         from .charts import PillarChart
