@@ -26,6 +26,8 @@ from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS
 #: No single term may carry more than this share of its pillar (spec §3.3: one metric alone
 #: never lifts a pillar above 15 of 25).
 MAX_TERM_SHARE: Final = 0.6
+#: A calibrated pillar's offset stays within ± this many points (spec §3.18).
+MAX_OFFSET: Final = 8.0
 
 _OWN_ACTIONS: Final = {
     "brand.posts": 1,
@@ -326,13 +328,19 @@ class ModelParams:
     version: str
     terms: tuple[Term, ...]
     profile_items: dict[str, float]
+    #: Points calibration adds to a pillar whatever the activity (none: 0); see calibration.py.
+    offsets: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelParams:
         terms = tuple(Term(**term) for term in data["terms"])
-        params = cls(str(data["version"]), terms, dict(data["profile_items"]))
+        offsets = {str(k): float(v) for k, v in data.get("offsets", {}).items()}
+        params = cls(str(data["version"]), terms, dict(data["profile_items"]), offsets)
         params.check()
         return params
+
+    def offset(self, pillar: str) -> float:
+        return self.offsets.get(pillar, 0.0)
 
     def to_dict(self) -> dict[str, Any]:
         terms = []
@@ -353,7 +361,10 @@ class ModelParams:
             if term.kind != "profile":
                 entry.update(half_life=term.half_life, reference=term.reference)
             terms.append(entry)
-        return {"version": self.version, "terms": terms, "profile_items": dict(self.profile_items)}
+        out = {"version": self.version, "terms": terms, "profile_items": dict(self.profile_items)}
+        if any(self.offsets.values()):  # the defaults' bytes stay those of model v1
+            out["offsets"] = dict(self.offsets)
+        return out
 
     def fingerprint(self) -> str:
         return json.dumps(self.to_dict(), sort_keys=True)
@@ -366,9 +377,22 @@ class ModelParams:
         total = sum(t.weight for t in self.pillar_terms(term.pillar))
         return term.weight / total if total > 0 else 0.0
 
-    def with_weights(self, weights: dict[str, float], version: str) -> ModelParams:
-        terms = tuple(replace(t, weight=float(weights.get(t.name, t.weight))) for t in self.terms)
-        params = ModelParams(version, terms, dict(self.profile_items))
+    def with_weights(
+        self,
+        weights: dict[str, float],
+        version: str,
+        references: dict[str, float] | None = None,
+        offsets: dict[str, float] | None = None,
+    ) -> ModelParams:
+        """A copy with other weights (and references, offsets); terms not named keep theirs."""
+        refs = references or {}
+        terms = tuple(
+            replace(t, weight=float(weights.get(t.name, t.weight)),
+                    reference=float(refs.get(t.name, t.reference)))
+            for t in self.terms
+        )  # fmt: skip
+        chosen = dict(self.offsets) if offsets is None else dict(offsets)
+        params = ModelParams(version, terms, dict(self.profile_items), chosen)
         params.check()
         return params
 
@@ -401,6 +425,9 @@ class ModelParams:
                 raise ValueError(f"term {term.name}: unknown metrics {sorted(unknown)}")
             if any(w < 0 for w in term.inputs.values()):
                 raise ValueError(f"term {term.name}: negative input weight")
+        for pillar, value in self.offsets.items():
+            if pillar not in PILLARS or not abs(value) <= MAX_OFFSET:
+                raise ValueError(f"offset {pillar}: a pillar's offset is within ±{MAX_OFFSET:g}")
         if set(self.profile_items) != set(PROFILE_KEYS):
             raise ValueError("profile_items must weigh every checklist item")
 

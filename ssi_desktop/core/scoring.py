@@ -226,7 +226,8 @@ def score_arrays(
     saturations = term_saturations(counts, completeness, params)
     points = term_points_matrix(params)
     term_points = saturations * points.sum(axis=1)
-    pillars = np.clip(saturations @ points, 0.0, PILLAR_MAX)
+    offsets = np.asarray([params.offset(p) for p in PILLARS])  # calibration's (§3.18)
+    pillars = np.clip(saturations @ points + offsets, 0.0, PILLAR_MAX)
     return pillars, term_points
 
 

@@ -13,11 +13,10 @@ from ssi_desktop.core.calibration import (
     CalibrationCancelled,
     NotEnoughReadings,
     calibrate,
-    fit_shares,
-    project_capped_simplex,
 )
+from ssi_desktop.core.calibration_fit import fit_shares, project_capped_simplex
 from ssi_desktop.core.catalogue import PILLAR_MAX, PILLARS
-from ssi_desktop.core.parameters import DEFAULT_PARAMS, MAX_TERM_SHARE, ModelParams
+from ssi_desktop.core.parameters import DEFAULT_PARAMS, MAX_OFFSET, MAX_TERM_SHARE, ModelParams
 from ssi_desktop.core.records import Reading
 from ssi_desktop.core.sample import SampleData, generate
 from ssi_desktop.core.scoring import score
@@ -92,14 +91,12 @@ def test_calibrated_model_stays_within_the_models_bounds(two_years: SampleData, 
     assert table.pillars.min() >= 0.0
     assert table.pillars.max() <= PILLAR_MAX
     assert params.version != DEFAULT_PARAMS.version
-    # Structure is untouched: only weights move, so v1's proofs still hold.
+    # Structure is untouched: weights, references and offsets move within bounds.
     for fitted, default in zip(params.terms, DEFAULT_PARAMS.terms, strict=True):
-        assert (fitted.name, fitted.kind, fitted.half_life, fitted.reference) == (
-            default.name,
-            default.kind,
-            default.half_life,
-            default.reference,
-        )
+        assert (fitted.name, fitted.kind, fitted.half_life, fitted.inputs) == (
+            default.name, default.kind, default.half_life, default.inputs)  # fmt: skip
+        assert 0.4 - 1e-9 <= fitted.reference / default.reference <= 2.5 + 1e-9
+    assert all(abs(v) <= MAX_OFFSET for v in params.offsets.values())
 
 
 def test_nonsense_readings_cannot_push_the_model_out_of_bounds(two_years: SampleData) -> None:
