@@ -33,6 +33,10 @@ OFFSET_SCALE: Final = 50.0
 #: Choosing the penalty needs only the ranking of a few candidates: fewer steps do.
 SCALE_STEPS: Final = 40
 SCALE_STEPS_QUICK: Final = 6
+#: Fits that leave out readings hidden by the clip to [0, 25] (see fit_pillar_parameters).
+CENSORING_PASSES: Final = 3
+#: A reading this close to 0 or 25 is at the bound (LinkedIn shows two decimals).
+_AT_BOUND: Final = 0.005
 #: Saturations are kept this far below 1, so a scaled reference still has a gradient.
 _ALMOST_ONE: Final = 1.0 - 1e-12
 
@@ -71,8 +75,34 @@ def fit_pillar_parameters(
     """The penalised least-squares fit of one pillar.
 
     ``free`` marks the terms whose shares may move (the others keep their default share
-    exactly), ``scaled`` those whose references may move.
+    exactly), ``scaled`` those whose references may move. A reading of 0 (or 25) only says
+    "0 or less" (or "25 or more"): where the fit already predicts beyond that bound, the
+    reading agrees with it and is left out of the next pass, instead of pulling the fit toward
+    a level LinkedIn's clip hides.
     """
+    keep = np.ones(len(observed), dtype=bool)
+    for _ in range(CENSORING_PASSES):
+        fit = _fit_once(saturations[keep], observed[keep], prior, free, scaled, regularisation,
+                        steps)  # fmt: skip
+        raw = PILLAR_MAX * rescale(saturations, fit.scales, scaled) @ fit.shares + fit.offset
+        hidden = ((observed <= _AT_BOUND) & (raw <= 0.0)) | (
+            (observed >= PILLAR_MAX - _AT_BOUND) & (raw >= PILLAR_MAX)
+        )
+        if np.array_equal(~hidden, keep) or hidden.all():
+            break
+        keep = ~hidden
+    return fit
+
+
+def _fit_once(
+    saturations: np.ndarray,
+    observed: np.ndarray,
+    prior: np.ndarray,
+    free: np.ndarray,
+    scaled: np.ndarray,
+    regularisation: float,
+    steps: int,
+) -> PillarFit:
     log_low, log_high = np.log(SCALE_BOUNDS[0]), np.log(SCALE_BOUNDS[1])
     logs = np.zeros(len(prior))
 
