@@ -35,6 +35,9 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
     backup = store.backup("calibration")
     store.set_params(result.params, result.info(today()))
+    if args.format == "json":
+        print(json.dumps(result.report(), indent=2, ensure_ascii=False))
+        return 0
     print(calibration_report(result))
     if backup is not None:
         print(f"The previous file was backed up to {backup}.")
@@ -46,6 +49,15 @@ def calibration_report(result: Calibration) -> str:
     lines = [
         f"Calibrated on {result.readings_used} official readings "
         f"({result.first.isoformat()} to {result.last.isoformat()}).",
+        "",
+    ]
+    for pillar in PILLARS:
+        change = result.changes[pillar]
+        lines.append(f"{PILLAR_LABELS[pillar]}: {change.summary}")
+        lines.extend(f"  {text}" for text in change.changes)
+        lines.extend(f"  At a bound: {text}" for text in change.at_bound)
+    lines += [
+        "",
         "Mean absolute error, points:",
         f"  {'':<8}{'before':>8}{'after':>8}"
         + (f"{'held-back before':>18}{'after':>8}" if result.holdout_after else ""),
@@ -122,10 +134,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "calibrate",
         help="fit the model to your official readings",
-        description="Fit the model's weights to the official readings you "
-        "recorded, and report the error before and after.",
+        description="Fit the model (per pillar an offset, the references and shares of the "
+        "terms you record) to your official readings, and report what changed and the error "
+        "before and after.",
     )
     p.add_argument("--reset", action="store_true", help="return to the default model (v1)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     add_data_option(p)
     p.set_defaults(func=cmd_calibrate)
 
