@@ -110,8 +110,16 @@ def advise(
             continue  # a rate to improve on volume the member does not have
         short, long = gains(projection.run(extra), step.pillar)
         actions.append(
-            Action(step.key, step.pillar, step_label(step, member), step.inputs, short, long,
-                   per_day, outcomes)  # fmt: skip
+            Action(
+                step.key,
+                step.pillar,
+                step_label(step, member),
+                step.inputs,
+                short,
+                long,
+                per_day,
+                outcomes,
+            )
         )
     latest = projection.profiles[-1].items if projection.profiles else {}
     for item in PROFILE_ITEMS:
@@ -122,8 +130,15 @@ def advise(
         )
         short, long = gains(projection.run(completeness=projection.with_profile(ticked)), "brand")
         actions.append(
-            Action(f"profile.{item.key}", "brand", f"Complete your profile: {item.label.lower()}",
-                   (), short, long, None)  # fmt: skip
+            Action(
+                f"profile.{item.key}",
+                "brand",
+                f"Complete your profile: {item.label.lower()}",
+                (),
+                short,
+                long,
+                None,
+            )
         )
     ranked = sorted(
         (a for a in actions if a.gain_90 >= MIN_GAIN), key=lambda a: (-a.gain_90, -a.gain_30, a.key)
@@ -211,5 +226,7 @@ def spread_counts(cumulative: np.ndarray) -> np.ndarray:
 
 
 def step_label(step: Step, settings: Settings) -> str:
-    label = step.navigator_label if settings.sales_navigator and step.navigator_label else step.label
+    label = (
+        step.navigator_label if settings.sales_navigator and step.navigator_label else step.label
+    )
     return label.format(n=f"{step.count:g}")

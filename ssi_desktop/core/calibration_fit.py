@@ -181,7 +181,10 @@ def fit_shares_and_offset(
         offset = float(np.clip(offset, -MAX_OFFSET, MAX_OFFSET))
         if free.any() and mass > 0:
             shares[free] = mass * fit_shares(
-                saturations[:, free] * mass, target - offset, start, regularisation * mass**2,
+                saturations[:, free] * mass,
+                target - offset,
+                start,
+                regularisation * mass**2,
                 cap,
             )
     return shares, offset

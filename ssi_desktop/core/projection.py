@@ -56,7 +56,7 @@ class Projection:
     def run(
         self, extra: np.ndarray | None = None, completeness: np.ndarray | None = None
     ) -> np.ndarray:
-        """Pillars per day with ``extra`` counts added to the future days (shape horizon × metrics)."""
+        """Pillars per day, ``extra`` counts (horizon × metrics) added to the future days."""
         counts = self.counts
         if extra is not None:
             counts = counts.copy()

@@ -102,7 +102,9 @@ def test_advise_ranks_actions_weakest_pillar_first_with_goal_and_jumps(store_pat
     assert float(weakest[2]) == min(float(v) for v in pillars.values())
     gains = re.findall(r"^  (\w+)\s+.+?\s+\+([\d.]+)\s+\+([\d.]+)$", result.stdout, re.M)
     assert len(gains) == 10
-    assert [float(g90) for _, _, g90 in gains] == sorted((float(g) for *_, g in gains), reverse=True)
+    assert [float(g90) for _, _, g90 in gains] == sorted(
+        (float(g) for *_, g in gains), reverse=True
+    )
     assert "Sales Navigator" not in result.stdout
     # The sample member's pace levels off below 95: said plainly, with what would help.
     assert "Goal 95 by 30 Jun 2026" in result.stdout

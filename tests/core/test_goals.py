@@ -73,8 +73,8 @@ def test_a_reachable_goal_gets_the_day_the_projection_reaches_it() -> None:
     assert progress.eta is not None
     assert abs((progress.eta - first).days) <= 1  # rows are rounded to 2 decimals
     assert f"gets there on {progress.eta.day} {progress.eta:%b %Y}" in progress.message
-    late = goal_progress(entries, PROFILE, DEFAULT_PARAMS,
-                         Goal.create(target, by=progress.eta - timedelta(days=10)), DAY)  # fmt: skip
+    by = progress.eta - timedelta(days=10)
+    late = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target, by=by), DAY)
     assert "10 days late" in late.message
 
 

@@ -62,6 +62,13 @@ def test_fit_shows_the_errors_and_apply_is_saved_and_undoable(
         assert dialog.table.item(row, 1).text() == f"{expected.mae_after[name]:.2f}"
         assert dialog.table.item(row, 3).text() == f"{expected.holdout_after[name]:.2f}"
     assert "generalises" in dialog.verdict.text()
+    # What changed, in words, per pillar: the offset's sentence and the largest moves.
+    assert dialog.changes.isVisible()
+    words = dialog.changes.text()
+    for pillar in PILLARS:
+        assert expected.changes[pillar].summary in words
+        for text in expected.changes[pillar].changes:
+            assert text in words
     assert on_disk(store_path) == ("v1", {})  # nothing written before Apply
 
     with qtbot.waitSignal(model.changed):
