@@ -10,9 +10,8 @@ from ..core.catalogue import PILLAR_LABELS, PILLARS
 from ..core.goals import goal_progress
 from ..core.jumps import detect_jumps
 from ..core.parameters import DEFAULT_PARAMS
-from ..core.scoring import score
 from ..core.validation import check_date, today
-from .common import Context, add_data_option, bad_input, validated
+from .common import Context, add_data_option, bad_input, store_score, validated
 
 #: Actions shown per pillar by ``advise``.
 ADVICE_PER_PILLAR = 3
@@ -22,11 +21,11 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     if args.reset:
         if store.params().fingerprint() == DEFAULT_PARAMS.fingerprint():
-            print("The model already uses the defaults (model v1).")
+            print(f"The model already uses the defaults (model {DEFAULT_PARAMS.version}).")
             return 0
         store.backup("calibration")
         store.set_params(None)
-        print("The model is back to its defaults (model v1).")
+        print(f"The model is back to its defaults (model {DEFAULT_PARAMS.version}).")
         return 0
     try:
         result = calibrate(store.activity(), store.profiles(), store.readings(), store.params())
@@ -84,7 +83,7 @@ def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
             print("  nothing in the catalogue would add a point here in 30 days")
         for action in pillar.actions[:ADVICE_PER_PILLAR]:
             print(f"  {action.label} → {action.gain:+.2f} in 30 days")
-    table = score(store.activity(), store.profiles(), params, end=max(day, today()))
+    table = store_score(store, end=max(day, today()))
     goal = store.goal()
     if goal is not None:
         print()
@@ -105,7 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Fit the model's weights to the official readings you "
         "recorded, and report the error before and after.",
     )
-    p.add_argument("--reset", action="store_true", help="return to the default model (v1)")
+    p.add_argument("--reset", action="store_true", help="return to the default model (v2)")
     add_data_option(p)
     p.set_defaults(func=cmd_calibrate)
 

@@ -146,7 +146,7 @@ class CalibrationDialog(QDialog):
         self.calibrate_button.setToolTip(self.tr("Fit the model to your readings (nothing is "
                                                  "saved until Apply)"))  # fmt: skip
         self.apply_button.setToolTip(self.tr("Use the fitted model (undoable)"))
-        self.reset_button.setToolTip(self.tr("Return to the default model v1 (undoable)"))
+        self.reset_button.setToolTip(self.tr("Return to the default model v2 (undoable)"))
         self.calibrate_button.clicked.connect(self.start)
         self.apply_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
@@ -170,7 +170,7 @@ class CalibrationDialog(QDialog):
                 )
             )
         else:
-            self.model_line.setText(self.tr("Model in use: the defaults (model v1)."))
+            self.model_line.setText(self.tr("Model in use: the defaults (model v2)."))
         usable = usable_readings(store.readings(), store.activity(), store.profiles())
         if len(usable) < MIN_READINGS:
             self.readings_line.setText(

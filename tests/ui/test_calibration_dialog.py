@@ -62,7 +62,7 @@ def test_fit_shows_the_errors_and_apply_is_saved_and_undoable(
         assert dialog.table.item(row, 1).text() == f"{expected.mae_after[name]:.2f}"
         assert dialog.table.item(row, 3).text() == f"{expected.holdout_after[name]:.2f}"
     assert "generalises" in dialog.verdict.text()
-    assert on_disk(store_path) == ("v1", {})  # nothing written before Apply
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})  # nothing written before Apply
 
     with qtbot.waitSignal(model.changed):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
@@ -75,7 +75,7 @@ def test_fit_shows_the_errors_and_apply_is_saved_and_undoable(
     assert not dialog.isVisible()
 
     model.undo_stack.undo()
-    assert on_disk(store_path) == ("v1", {})
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})
     model.undo_stack.redo()
     assert on_disk(store_path)[0] == "v1-calibrated"
 
@@ -94,7 +94,7 @@ def test_reset_returns_to_the_defaults_and_undo_brings_the_fit_back(
 
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
 
-    assert on_disk(store_path) == ("v1", {})
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})
     assert model.store.params().fingerprint() == DEFAULT_PARAMS.fingerprint()
     model.undo_stack.undo()
     version, info = on_disk(store_path)
