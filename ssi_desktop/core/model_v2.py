@@ -132,7 +132,7 @@ MODEL_V2: Final[dict[str, Any]] = {
             "Searches (filtered count triple)",
             {"find.searches": 1, "find.filtered_searches": 3},
             60,
-            3,
+            5,
         ),
         _pace(
             "profiles_viewed",
@@ -141,7 +141,7 @@ MODEL_V2: Final[dict[str, Any]] = {
             "Relevant profiles viewed",
             {"find.profiles_viewed": 1},
             60,
-            4,
+            6,
         ),
         _pace(
             "leads_saved",
@@ -150,7 +150,7 @@ MODEL_V2: Final[dict[str, Any]] = {
             "Leads and accounts saved",
             {"find.leads_saved": 1},
             60,
-            0.6,
+            0.9,
         ),
         {
             "name": "active_days",
@@ -167,7 +167,7 @@ MODEL_V2: Final[dict[str, Any]] = {
         _pace("shares", "engage", 0.15, "Posts shared", {"engage.shares": 1}, 60, 0.3),
         _pace("reactions", "engage", 0.12, "Reactions given", {"engage.reactions": 1}, 60, 3),
         _pace("group_posts", "engage", 0.10, "Group activity", {"engage.group_posts": 1}, 60, 0.2),
-        _pace("messages", "engage", 0.18, "Messages sent", {"engage.messages_sent": 1}, 60, 1.5),
+        _pace("messages", "engage", 0.18, "Messages sent", {"engage.messages_sent": 1}, 60, 3),
         {
             "name": "reply_rate",
             "pillar": "engage",
@@ -179,7 +179,7 @@ MODEL_V2: Final[dict[str, Any]] = {
             "evidence": 30,
             "spike": 20,
             "half_life": 60,
-            "reference": 0.15,
+            "reference": 0.2,
         },
         # build — the network is the base; acceptance is what counts of the requests.
         {
@@ -231,7 +231,7 @@ MODEL_V2: Final[dict[str, Any]] = {
             "Invitations received",
             {"build.invitations_received": 1},
             90,
-            0.4,
+            0.8,
         ),
     ],
     "profile_items": dict(MODEL_V1["profile_items"]),
