@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..core.scoring import ScoreTable, score
 from ..core.validation import ValidationError
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
@@ -68,3 +70,16 @@ def validated(action: Any, *args: Any, **kwargs: Any) -> Any:
         return action(*args, **kwargs)
     except ValidationError as exc:
         raise bad_input(exc) from None
+
+
+def store_score(store: Store, start: date | None = None, end: date | None = None) -> ScoreTable:
+    """The estimate from everything the store holds that the model reads."""
+    return score(
+        store.activity(),
+        store.profiles(),
+        store.params(),
+        totals=store.totals(),
+        settings=store.settings(),
+        start=start,
+        end=end,
+    )

@@ -11,9 +11,8 @@ from ..core.catalogue import PILLAR_LABELS, PILLARS
 from ..core.goals import goal_progress
 from ..core.jumps import detect_jumps
 from ..core.parameters import DEFAULT_PARAMS
-from ..core.scoring import score
 from ..core.validation import check_date, today
-from .common import Context, add_data_option, bad_input, validated
+from .common import Context, add_data_option, bad_input, store_score, validated
 
 #: Actions listed by ``advise`` (the JSON lists them all).
 ADVICE_SHOWN = 10
@@ -23,14 +22,15 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     if args.reset:
         if store.params().fingerprint() == DEFAULT_PARAMS.fingerprint():
-            print("The model already uses the defaults (model v1).")
+            print(f"The model already uses the defaults (model {DEFAULT_PARAMS.version}).")
             return 0
         store.backup("calibration")
         store.set_params(None)
-        print("The model is back to its defaults (model v1).")
+        print(f"The model is back to its defaults (model {DEFAULT_PARAMS.version}).")
         return 0
     try:
-        result = calibrate(store.activity(), store.profiles(), store.readings(), store.params())
+        result = calibrate(store.activity(), store.profiles(), store.readings(), store.params(),
+                           totals=store.totals(), settings=store.settings())  # fmt: skip
     except NotEnoughReadings as exc:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
     backup = store.backup("calibration")
@@ -90,10 +90,13 @@ def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     params = store.params()
     activity, profiles = store.activity(), store.profiles()
-    advice = advise(activity, profiles, params, day, store.settings())
+    advice = advise(activity, profiles, params, day, store.settings(), store.totals())
     goal = store.goal()
-    progress = goal_progress(activity, profiles, params, goal, day, advice) if goal else None
-    table = score(activity, profiles, params, end=max(day, today()))
+    progress = (
+        goal_progress(activity, profiles, params, goal, day, advice, store.settings(),
+                      store.totals()) if goal else None
+    )  # fmt: skip
+    table = store_score(store, end=max(day, today()))
     jumps = detect_jumps(table, store.readings())
     if args.format == "json":
         print(json.dumps({
@@ -138,7 +141,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "terms you record) to your official readings, and report what changed and the error "
         "before and after.",
     )
-    p.add_argument("--reset", action="store_true", help="return to the default model (v1)")
+    p.add_argument("--reset", action="store_true", help="return to the default model (v2)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_data_option(p)
     p.set_defaults(func=cmd_calibrate)

@@ -8,9 +8,8 @@ import json
 import sys
 
 from ..core.catalogue import METRICS
-from ..core.scoring import score
 from ..core.validation import parse_date
-from .common import Context, add_data_option, bad_input, validated
+from .common import Context, add_data_option, bad_input, store_score, validated
 
 SCORE_COLUMNS = ("date", "total", "brand", "find", "engage", "build")
 
@@ -21,7 +20,7 @@ def cmd_score(args: argparse.Namespace, ctx: Context) -> int:
     if first and last and first > last:
         raise bad_input("--from: is after --to")
     store = ctx.store()
-    table = score(store.activity(), store.profiles(), store.params(), start=first, end=last)
+    table = store_score(store, start=first, end=last)
     rows = table.rows(first or table.start, last or table.end) if table.days else []
     if args.format == "json":
         json.dump([r.as_dict() for r in rows], sys.stdout, indent=2)

@@ -29,7 +29,7 @@ from .actions import NOTE_UPLIFT, STEPS, Drive, Step
 from .catalogue import METRIC_INDEX, PILLARS, PROFILE_ITEMS, PROFILE_KEYS
 from .parameters import ModelParams
 from .projection import Projection
-from .records import ActivityEntry, ProfileSnapshot, Settings
+from .records import ActivityEntry, ProfileSnapshot, Settings, TotalsSnapshot
 
 #: The two horizons every action is judged at, in days; the ranking uses the longer one.
 SHORT: Final = 30
@@ -88,10 +88,11 @@ def advise(
     params: ModelParams,
     day: date,
     settings: Settings | None = None,
+    totals: Sequence[TotalsSnapshot] = (),
 ) -> Advice:
     """Every action worth doing on ``day``, ranked by the points it adds in 90 days."""
     member = settings or Settings()
-    projection = Projection(activity, profiles, params, day, LONG)
+    projection = Projection(activity, profiles, params, day, LONG, member, totals)
     base = projection.pillars
     now = projection.today_row
     actions: list[Action] = []
@@ -154,7 +155,7 @@ def step_schedule(step: Step, projection: Projection) -> tuple[np.ndarray, str, 
     extra = np.zeros((horizon, history.shape[1]))
     if step.improves:
         # The member's own future volume, less what already has the better rate.
-        future = projection.counts[len(history) :]
+        future = projection.counts[len(history) : len(history) + horizon]
         volume = future[:, METRIC_INDEX[step.improves]].copy()
         for key in step.adds:
             volume -= future[:, METRIC_INDEX[key]]

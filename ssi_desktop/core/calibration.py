@@ -16,17 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
 import numpy as np
 
-from .calibration_fit import SCALE_STEPS_QUICK, PillarFit, fit_pillar_parameters
+from .calibration_fit import SCALE_STEPS_QUICK, fit_pillar_parameters
 from .calibration_report import PillarChanges, describe
-from .catalogue import METRIC_INDEX, PILLARS
-from .parameters import DEFAULT_PARAMS, ModelParams
-from .records import ActivityEntry, ProfileSnapshot, Reading
-from .scoring import activity_matrix, profile_completeness, score_arrays, term_saturations
+from .catalogue import METRIC_INDEX, PILLAR_MAX, PILLARS
+from .parameters import DEFAULT_PARAMS, ModelParams, Term
+from .records import ActivityEntry, ProfileSnapshot, Reading, Settings, TotalsSnapshot
+from .scoring import model_inputs, term_points_matrix, term_saturations
+from .series import TOTAL_INDEX, TotalsSeries
 
 #: Fewer readings than this cannot say anything about a pillar's parameters.
 MIN_READINGS: Final = 4
@@ -39,7 +40,8 @@ REGULARISATION: Final = 20.0
 #: not see. Readings that follow a clear pattern pick a light one; noisy ones a heavy one.
 REGULARISATION_GRID: Final = (2.0, 10.0, 50.0, 250.0, 1000.0)
 CV_FOLDS: Final = 4
-CALIBRATED_VERSION: Final = "v1-calibrated"
+#: With a warm start, readings this long before the first record are explained by it.
+WARM_LOOKBACK_DAYS: Final = 365
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -139,24 +141,85 @@ def usable_readings(
     readings: Sequence[Reading],
     activity: Sequence[ActivityEntry],
     profiles: Sequence[ProfileSnapshot],
+    totals: Sequence[TotalsSnapshot] = (),
+    settings: Settings | None = None,
+    base: ModelParams = DEFAULT_PARAMS,
 ) -> list[Reading]:
-    """Readings the recorded history can explain: none before the first recorded day."""
-    recorded = [e.day for e in activity] + [s.day for s in profiles]
+    """Readings the recorded history can explain, oldest first.
+
+    None from before the first record, unless the model starts warm (the member's
+    ``warm_start`` and ``base``'s warm days): then the member was already doing what their
+    first weeks show, and readings up to :data:`WARM_LOOKBACK_DAYS` before the first record
+    are explained by that.
+    """
+    warm = (settings or Settings()).warm_start and base.warm_days > 0
+    recorded = [e.day for e in activity] + [s.day for s in profiles] + [t.day for t in totals]
     if not recorded:
         return []
     first = min(recorded)
+    if warm and activity:
+        first -= timedelta(days=WARM_LOOKBACK_DAYS)
     return sorted((r for r in readings if r.day >= first), key=lambda r: r.day)
 
 
 def recorded_terms(
-    params: ModelParams, counts: np.ndarray, profiles: Sequence[ProfileSnapshot]
+    params: ModelParams,
+    counts: np.ndarray,
+    profiles: Sequence[ProfileSnapshot],
+    totals: TotalsSeries,
 ) -> np.ndarray:
-    """Per term: does the member record any of its inputs at all (a profile: any checklist)?"""
+    """Per term: does the member record any of its inputs at all (daily counts, a copied
+    total, a profile checklist)? Calibration moves nothing the member never records."""
     seen = counts.any(axis=0)
-    return np.asarray([
-        bool(profiles) if t.kind == "profile" else any(seen[METRIC_INDEX[k]] for k in t.metrics())
-        for t in params.terms
-    ])  # fmt: skip
+
+    def recorded(term: Term) -> bool:
+        if term.kind == "profile":
+            return bool(profiles)
+        copied = bool(term.total) and int(totals.last[TOTAL_INDEX[term.total]]) >= 0
+        return copied or any(seen[METRIC_INDEX[k]] for k in term.metrics())
+
+    return np.asarray([recorded(t) for t in params.terms])
+
+
+class _Readings:
+    """The model's saturations on the reading days, for any parameters of the same history.
+
+    A reading before the first record (warm start) is explained by the paces the warm start
+    assumes, those of the first record's day; stocks and the profile are read on its own day
+    (a total before its first snapshot is that snapshot, §2).
+    """
+
+    def __init__(self, history: dict[str, Any], days: Sequence[date], settings: Settings) -> None:
+        self._history = history
+        self._days = days
+        self._settings = settings
+
+    def saturations(self, params: ModelParams) -> np.ndarray:
+        got = model_inputs(**self._history, params=params, settings=self._settings,
+                           end=max(self._days[-1], self._history_end()))  # fmt: skip
+        every = term_saturations(got.counts, got.completeness, params, got.totals, got.warm)
+        rows = np.asarray([(d - got.start).days for d in self._days])
+        warmed = got.warm.days > 0
+        out = np.empty((len(rows), len(params.terms)))
+        for j, term in enumerate(params.terms):
+            paced = warmed and term.kind in {"pace", "rate", "active"}
+            at = np.maximum(rows, got.warm.first if paced else 0)
+            out[:, j] = every[at, j]
+        return out
+
+    def pillars(self, params: ModelParams) -> np.ndarray:
+        """The model's own pillars on the reading days, as ``score_arrays`` computes them."""
+        offsets = np.asarray([params.offset(p) for p in PILLARS])
+        raw = self.saturations(params) @ term_points_matrix(params) + offsets
+        return np.clip(raw, 0.0, PILLAR_MAX)
+
+    def recorded(self, params: ModelParams) -> np.ndarray:
+        got = model_inputs(**self._history, params=params, settings=self._settings)
+        return recorded_terms(params, got.counts, self._history["profiles"], got.totals)
+
+    def _history_end(self) -> date:
+        entries = self._history["activity"]
+        return max(e.day for e in entries) if entries else self._days[-1]
 
 
 def calibrate(
@@ -165,6 +228,8 @@ def calibrate(
     readings: Sequence[Reading],
     current: ModelParams = DEFAULT_PARAMS,
     *,
+    totals: Sequence[TotalsSnapshot] = (),
+    settings: Settings | None = None,
     base: ModelParams = DEFAULT_PARAMS,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
@@ -174,7 +239,8 @@ def calibrate(
     Raises :class:`NotEnoughReadings` below :data:`MIN_READINGS` usable readings and
     :class:`CalibrationCancelled` as soon as ``cancelled()`` turns true.
     """
-    used = usable_readings(readings, activity, profiles)
+    member = settings or Settings()
+    used = usable_readings(readings, activity, profiles, totals, member, base)
     if len(used) < MIN_READINGS:
         raise NotEnoughReadings(len(used))
     steps = 2 * len(PILLARS) + 1
@@ -188,15 +254,13 @@ def calibrate(
         if progress is not None:
             progress(step, steps)
 
-    start = min([e.day for e in activity] + [s.day for s in profiles])
-    days = (used[-1].day - start).days + 1
-    counts = activity_matrix(activity, start, days)
-    completeness = profile_completeness(profiles, start, days, base.profile_items)
-    rows = np.asarray([(r.day - start).days for r in used])
-    saturations = term_saturations(counts, completeness, base)[rows]
-    recorded = recorded_terms(base, counts, profiles)
+    history = {"activity": list(activity), "profiles": list(profiles), "totals": list(totals)}
+    at_readings = _Readings(history, [r.day for r in used], member)
+    # Saturations are computed once; references are then moved on them (calibration_fit).
+    saturations = at_readings.saturations(base)
+    recorded = at_readings.recorded(base)
     observed = np.asarray([[r.pillar(p) for p in PILLARS] for r in used])
-    before = _pillars(counts, profiles, start, current)[rows]
+    before = at_readings.pillars(current)
     advance()
 
     held = max(2, len(used) // 4) if len(used) >= HOLDOUT_FROM else 0
@@ -206,15 +270,13 @@ def calibrate(
     references: dict[str, float] = {}
     offsets: dict[str, float] = {}
     penalties: dict[str, float] = {}
-    fits: dict[str, PillarFit] = {}
     holdout_fit = np.zeros((held, len(PILLARS)))
     for p, pillar in enumerate(PILLARS):
         columns = [j for j, t in enumerate(base.terms) if t.pillar == pillar]
         prior = np.asarray([base.share(base.terms[j]) for j in columns])
         free = recorded[columns]
-        scaled = free & np.asarray([base.terms[j].kind != "profile" for j in columns])
+        scaled = free & np.asarray([_scalable(base.terms[j]) for j in columns])
         sat = saturations[:, columns]
-
         # The penalty is chosen on the readings before the held-back ones, so the hold-out
         # test is honest; the final fit then uses every reading with that penalty.
         penalty = choose_penalty(sat[train], observed[train, p], prior, free, scaled)
@@ -223,19 +285,19 @@ def calibrate(
                                            penalty)  # fmt: skip
             holdout_fit[:, p] = fitted.predict(sat[test], scaled)
         advance()
-        fits[pillar] = fit_pillar_parameters(sat, observed[:, p], prior, free, scaled, penalty)
+        fit = fit_pillar_parameters(sat, observed[:, p], prior, free, scaled, penalty)
         penalties[pillar] = penalty
         total = sum(base.terms[j].weight for j in columns)
         for k, j in enumerate(columns):
             term = base.terms[j]
             if free[k]:  # a term never recorded keeps its weight and reference exactly
-                weights[term.name] = float(fits[pillar].shares[k]) * total
+                weights[term.name] = float(fit.shares[k]) * total
             if scaled[k]:
-                references[term.name] = term.reference * float(fits[pillar].scales[k])
-        offsets[pillar] = round(fits[pillar].offset, 4)
+                references[term.name] = term.reference * float(fit.scales[k])
+        offsets[pillar] = round(fit.offset, 4)
         advance()
-    params = base.with_weights(weights, CALIBRATED_VERSION, references, offsets)
-    after = _pillars(counts, profiles, start, params)[rows]
+    params = base.with_weights(weights, f"{base.version}-calibrated", references, offsets)
+    after = at_readings.pillars(params)
     return Calibration(
         params=params,
         readings_used=len(used),
@@ -249,6 +311,12 @@ def calibrate(
         regularisation=penalties,
         changes={p: describe(base, params, p) for p in PILLARS},
     )
+
+
+def _scalable(term: Term) -> bool:
+    """Terms whose saturation is ``1 − exp(−level / reference)``, so a reference can move on
+    saturations already computed (an evidence-weighted rate's is scaled by its evidence)."""
+    return term.kind != "profile" and not (term.kind == "rate" and term.evidence > 0)
 
 
 def choose_penalty(
@@ -282,14 +350,6 @@ def choose_penalty(
     return max(
         p for p, e in zip(REGULARISATION_GRID, errors, strict=True) if e <= 1.05 * best + 1e-3
     )
-
-
-def _pillars(
-    counts: np.ndarray, profiles: Sequence[ProfileSnapshot], start: date, params: ModelParams
-) -> np.ndarray:
-    """The model's own pillars per day, exactly as ``score`` computes them."""
-    completeness = profile_completeness(profiles, start, counts.shape[0], params.profile_items)
-    return score_arrays(counts, completeness, params)[0]
 
 
 def _mae(estimate: np.ndarray, observed: np.ndarray) -> dict[str, float]:

@@ -20,7 +20,7 @@ from .advice import Advice
 from .catalogue import PILLARS
 from .parameters import ModelParams
 from .projection import BASELINE_DAYS, Projection
-from .records import ActivityEntry, Goal, ProfileSnapshot
+from .records import ActivityEntry, Goal, ProfileSnapshot, Settings, TotalsSnapshot
 
 HORIZON_DAYS: Final = 3 * 365
 #: A pace needs this many days of history: the four weeks it repeats.
@@ -70,12 +70,15 @@ def goal_progress(
     goal: Goal,
     day: date,
     advice: Advice | None = None,
+    settings: Settings | None = None,
+    totals: Sequence[TotalsSnapshot] = (),
 ) -> GoalProgress:
     """Progress on ``day``; with ``advice``, the message names the actions that close a gap."""
-    projection = Projection(activity, profiles, params, day, HORIZON_DAYS)
+    projection = Projection(activity, profiles, params, day, HORIZON_DAYS, settings, totals)
     now = projection.today_row
     enough = now + 1 >= MIN_HISTORY_DAYS
-    future = projection.pillars[now:]
+    # Pillars rounded first and the total their sum, as the estimate's rows show them.
+    future = np.round(projection.pillars[now:], 2)
     total = _progress("total", future.sum(axis=1), goal.total, day, enough)
     parts = tuple(
         _progress(p, future[:, PILLARS.index(p)], goal.pillars[p], day, enough)

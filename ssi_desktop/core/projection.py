@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import numpy as np
 
 from .parameters import ModelParams
-from .records import ActivityEntry, ProfileSnapshot
-from .scoring import activity_matrix, profile_completeness, score_arrays
+from .records import ActivityEntry, ProfileSnapshot, Settings, TotalsSnapshot
+from .scoring import model_inputs, profile_completeness, score_arrays
 
 #: The baseline future repeats this many most recent days.
 BASELINE_DAYS: Final = 28
@@ -33,18 +33,26 @@ class Projection:
         params: ModelParams,
         day: date,
         horizon: int,
+        settings: Settings | None = None,
+        totals: Sequence[TotalsSnapshot] = (),
     ) -> None:
-        entries = [e for e in activity if e.day <= day]
         self.profiles = [s for s in profiles if s.day <= day]
         self.params = params
         self.day = day
         self.horizon = horizon
-        self.first = min([e.day for e in entries] + [s.day for s in self.profiles] + [day])
-        self.history = activity_matrix(entries, self.first, (day - self.first).days + 1)
-        self.counts = np.vstack([self.history, baseline_future(self.history, horizon)])
-        self.completeness = profile_completeness(
-            self.profiles, self.first, len(self.counts), params.profile_items
-        )
+        got = model_inputs(
+            [e for e in activity if e.day <= day], self.profiles, params,
+            totals=[t for t in totals if t.day <= day], settings=settings or Settings(),
+            start=day, end=day + timedelta(days=horizon),
+        )  # fmt: skip
+        self.first = got.start
+        self.totals = got.totals
+        self.warm = got.warm
+        past = (day - got.start).days + 1
+        self.history = got.counts[:past]
+        self.counts = got.counts.copy()
+        self.counts[past : past + horizon] = baseline_future(self.history, horizon)
+        self.completeness = got.completeness
         #: The baseline's pillars, one row per day of history and future: shape (days, 4).
         self.pillars = self.run()
 
@@ -60,9 +68,9 @@ class Projection:
         counts = self.counts
         if extra is not None:
             counts = counts.copy()
-            counts[len(self.history) :] += extra
+            counts[len(self.history) : len(self.history) + self.horizon] += extra
         chosen = self.completeness if completeness is None else completeness
-        return score_arrays(counts, chosen, self.params)[0]
+        return score_arrays(counts, chosen, self.params, self.totals, self.warm)[0]
 
     def with_profile(self, snapshot: ProfileSnapshot) -> np.ndarray:
         """Completeness per day with ``snapshot`` recorded on top of the member's own."""

@@ -43,8 +43,13 @@ def shared_advice(model: StoreModel) -> Advice:
     return model.derived(
         "advice",
         lambda: advise(
-            store.activity(), store.profiles(), store.params(), today(), store.settings()
-        ),
+            store.activity(),
+            store.profiles(),
+            store.params(),
+            today(),
+            store.settings(),
+            store.totals(),
+        ),  # fmt: skip
     )
 
 
@@ -191,6 +196,8 @@ class GoalPanel(_LazyPanel):
             goal,
             today(),
             shared_advice(self._model),
+            store.settings(),
+            store.totals(),
         )
         self.button.setText(self.tr("Change goal…"))
         self.bar.show()

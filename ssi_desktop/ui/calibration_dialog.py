@@ -159,7 +159,7 @@ class CalibrationDialog(QDialog):
         self.calibrate_button.setToolTip(self.tr("Fit the model to your readings (nothing is "
                                                  "saved until Apply)"))  # fmt: skip
         self.apply_button.setToolTip(self.tr("Use the fitted model (undoable)"))
-        self.reset_button.setToolTip(self.tr("Return to the default model v1 (undoable)"))
+        self.reset_button.setToolTip(self.tr("Return to the default model v2 (undoable)"))
         self.calibrate_button.clicked.connect(self.start)
         self.apply_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
@@ -183,8 +183,9 @@ class CalibrationDialog(QDialog):
                 )
             )
         else:
-            self.model_line.setText(self.tr("Model in use: the defaults (model v1)."))
-        usable = usable_readings(store.readings(), store.activity(), store.profiles())
+            self.model_line.setText(self.tr("Model in use: the defaults (model v2)."))
+        usable = usable_readings(store.readings(), store.activity(), store.profiles(),
+                                 store.totals(), store.settings())  # fmt: skip
         if len(usable) < MIN_READINGS:
             self.readings_line.setText(
                 self.tr(
@@ -210,7 +211,8 @@ class CalibrationDialog(QDialog):
             return
         store = self._model.store
         records = {"activity": store.activity(), "profiles": store.profiles(),
-                   "readings": store.readings(), "current": store.params()}  # fmt: skip
+                   "readings": store.readings(), "current": store.params(),
+                   "totals": store.totals(), "settings": store.settings()}  # fmt: skip
         self.calibration = None
         self._cancel_requested = False
         self.error.clear()

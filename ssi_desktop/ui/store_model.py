@@ -93,5 +93,12 @@ class StoreModel(QObject):
         """The estimate for every day up to today, recomputed only after a change."""
         store = self.store
         return self.derived(
-            "scores", lambda: score(store.activity(), store.profiles(), store.params())
+            "scores",
+            lambda: score(
+                store.activity(),
+                store.profiles(),
+                store.params(),
+                totals=store.totals(),
+                settings=store.settings(),
+            ),
         )

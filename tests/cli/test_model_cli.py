@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ssi_desktop.core.catalogue import PILLAR_LABELS, PILLARS
+from ssi_desktop.core.parameters import DEFAULT_PARAMS
 from ssi_desktop.core.records import Goal, Reading, Settings
 from ssi_desktop.core.sample import generate
 from ssi_desktop.storage import Store
@@ -53,7 +54,7 @@ def test_calibrate_fits_reports_and_reset_restores_the_default_bytes(store_path:
     assert len(backups) == 1
     with Store.open(store_path) as store:
         info = store.params_info()
-        assert store.params().version == "v1-calibrated"
+        assert store.params().version == f"{DEFAULT_PARAMS.version}-calibrated"
     assert info["readings_used"] == len(readings)
     assert info["held_back"] == len(readings) // 4
     assert set(info["mae_after"]) == {*PILLARS, "total"}

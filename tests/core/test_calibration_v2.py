@@ -19,6 +19,8 @@ from ssi_desktop.core.parameters import DEFAULT_PARAMS, ModelParams
 from ssi_desktop.core.records import ActivityEntry, Reading
 from ssi_desktop.core.sample import SampleData, generate
 from ssi_desktop.core.scoring import score
+from tests.core.model_v2_helpers import steady_entries
+from tests.core.scoring_helpers import MODERATE
 
 END = date(2025, 12, 31)
 CUT = END - timedelta(days=183)
@@ -116,3 +118,31 @@ def test_readings_that_agree_with_the_estimate_barely_move_it(member: SampleData
     moved = float(np.abs(fitted - default).max())
     print("agree: largest move", round(moved, 3))
     assert moved < 0.15
+
+
+#: A real member's flat pillars (domain.md): Brand 21.0, Find 6.4, Engage 10.25, Build 15.0.
+FLAT = {"brand": 21.0, "find": 6.4, "engage": 10.25, "build": 15.0}
+
+
+def test_a_member_active_long_before_recording_began(member: SampleData) -> None:
+    """A flat official score from a member with years behind them, recording only lately.
+
+    LinkedIn's readings are flat, at what years of steady activity and a network give; the
+    member records the same steady pace for the last eighteen months only, and copied
+    readings from six months before that. With the warm start, those are used too.
+    """
+    began = END - timedelta(days=548)
+    steady = tuple(steady_entries(MODERATE, 548, began))
+    recorded = replace(member, activity=steady)
+    made = []
+    day = began - timedelta(days=182)
+    while day <= END:
+        made.append(Reading.create(day, **FLAT))
+        day += timedelta(days=7)
+    before, after, result = fit_and_judge(recorded, made)
+    print("flat", {p: (round(before[p], 2), round(after[p], 2)) for p in PILLARS})
+    assert result.readings_used == len([r for r in made if r.day <= CUT])
+    assert result.first < began  # readings from before the first record were used
+    for pillar in PILLARS:
+        assert before[pillar] > 0.5, pillar
+        assert after[pillar] <= 0.5 * before[pillar], (pillar, before[pillar], after[pillar])

@@ -9,7 +9,7 @@ import pytest
 from ssi_desktop.core.advice import advise
 from ssi_desktop.core.goals import HORIZON_DAYS, MIN_HISTORY_DAYS, goal_progress
 from ssi_desktop.core.parameters import DEFAULT_PARAMS
-from ssi_desktop.core.records import ActivityEntry, Goal, ProfileSnapshot
+from ssi_desktop.core.records import ActivityEntry, Goal, ProfileSnapshot, Settings
 from ssi_desktop.core.scoring import score
 
 DAY = date(2025, 6, 30)
@@ -64,17 +64,21 @@ def test_a_pace_that_levels_off_below_the_goal_is_told_so_with_the_actions() -> 
 
 
 def test_a_reachable_goal_gets_the_day_the_projection_reaches_it() -> None:
-    entries = member(60)  # still rising: the terms fill up over months
-    now = score(entries, PROFILE, DEFAULT_PARAMS, end=DAY).row(DAY).total
+    entries = member(60)  # someone new to LinkedIn: the terms fill up over months
+    new = Settings.create({"warm_start": "no"})
+    now = score(entries, PROFILE, DEFAULT_PARAMS, settings=new, end=DAY).row(DAY).total
     target = round(now + 2.0)
-    progress = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target), DAY)
-    future = score(carried_on(entries, 400), PROFILE, DEFAULT_PARAMS, end=DAY + timedelta(400))
+    progress = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target), DAY,
+                             settings=new)  # fmt: skip
+    future = score(carried_on(entries, 400), PROFILE, DEFAULT_PARAMS, settings=new,
+                   end=DAY + timedelta(400))  # fmt: skip
     first = next(r.day for r in future.rows(DAY, DAY + timedelta(days=400)) if r.total >= target)
     assert progress.eta is not None
     assert abs((progress.eta - first).days) <= 1  # rows are rounded to 2 decimals
     assert f"gets there on {progress.eta.day} {progress.eta:%b %Y}" in progress.message
     by = progress.eta - timedelta(days=10)
-    late = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target, by=by), DAY)
+    late = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target, by=by), DAY,
+                         settings=new)  # fmt: skip
     assert "10 days late" in late.message
 
 
