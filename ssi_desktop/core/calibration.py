@@ -170,7 +170,7 @@ def recorded_terms(
 ) -> np.ndarray:
     """Per term: does the member record any of its inputs at all (daily counts, a copied
     total, a profile checklist)? Calibration moves nothing the member never records."""
-    seen = counts.any(axis=0)
+    seen: np.ndarray = np.asarray(counts.any(axis=0))
 
     def recorded(term: Term) -> bool:
         if term.kind == "profile":
@@ -211,7 +211,8 @@ class _Readings:
         """The model's own pillars on the reading days, as ``score_arrays`` computes them."""
         offsets = np.asarray([params.offset(p) for p in PILLARS])
         raw = self.saturations(params) @ term_points_matrix(params) + offsets
-        return np.clip(raw, 0.0, PILLAR_MAX)
+        pillars: np.ndarray = np.clip(raw, 0.0, PILLAR_MAX)
+        return pillars
 
     def recorded(self, params: ModelParams) -> np.ndarray:
         got = model_inputs(**self._history, params=params, settings=self._settings)

@@ -51,7 +51,10 @@ class PillarFit:
 
     def predict(self, saturations: np.ndarray, scaled: np.ndarray) -> np.ndarray:
         sat = rescale(saturations, self.scales, scaled)
-        return np.clip(PILLAR_MAX * sat @ self.shares + self.offset, 0.0, PILLAR_MAX)
+        predicted: np.ndarray = np.clip(
+            PILLAR_MAX * sat @ self.shares + self.offset, 0.0, PILLAR_MAX
+        )
+        return predicted
 
 
 def rescale(saturations: np.ndarray, scales: np.ndarray, scaled: np.ndarray) -> np.ndarray:
@@ -232,7 +235,7 @@ def solve_on_simplex(
             at_zero[worst] = at_cap[worst] = False
             continue
         alpha, blocking = 1.0, -1
-        for j in np.flatnonzero(free):
+        for j in map(int, np.flatnonzero(free)):
             if step[j] < 0 and -shares[j] / step[j] < alpha:
                 alpha, blocking = -shares[j] / step[j], j
             elif step[j] > 0 and (cap - shares[j]) / step[j] < alpha:
@@ -243,7 +246,8 @@ def solve_on_simplex(
                 shares[blocking], at_zero[blocking] = 0.0, True
             else:
                 shares[blocking], at_cap[blocking] = cap, True
-    return np.clip(shares, 0.0, cap)
+    fitted: np.ndarray = np.clip(shares, 0.0, cap)
+    return fitted
 
 
 def _equality_step(

@@ -49,7 +49,7 @@ def shared_advice(model: StoreModel) -> Advice:
             today(),
             store.settings(),
             store.totals(),
-        ),  # fmt: skip
+        ),
     )
 
 
