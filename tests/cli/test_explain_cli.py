@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ssi_desktop.core.catalogue import PILLAR_LABELS, PILLARS
+from ssi_desktop.core.records import Settings
 from ssi_desktop.storage import Store
 from tests.core.personas import END, PERSONAS, records
 
@@ -87,3 +88,26 @@ def test_bad_dates_exit_2_naming_the_field_and_write_nothing(
     assert done.returncode == 2
     assert field in done.stderr and "Traceback" not in done.stderr
     assert hashlib.sha256(store.read_bytes()).hexdigest() == before
+
+
+def test_score_reads_the_stores_totals_and_settings(store_path: Path) -> None:
+    """Every command scores from everything the model reads: totals and the warm start too."""
+    day = END.isoformat()
+    with Store.open(store_path) as opened:
+        opened.add_records(activity=records(PERSONAS[0]).activity)
+    plain = json.loads(cli("score", "--data", str(store_path), "--from", day, "--to", day,
+                           "--format", "json").stdout)[0]  # fmt: skip
+    data = records(PERSONAS[0])
+    with Store.open(store_path) as opened:
+        opened.add_records(totals=data.totals)
+    networked = json.loads(cli("score", "--data", str(store_path), "--from", day, "--to", day,
+                               "--format", "json").stdout)[0]  # fmt: skip
+    assert networked["build"] >= plain["build"] + 6  # 500 connections, 60 decision makers
+    first = min(e.day for e in data.activity).isoformat()
+    warm = json.loads(cli("score", "--data", str(store_path), "--to", first,
+                          "--format", "json").stdout)[-1]  # fmt: skip
+    with Store.open(store_path) as opened:
+        opened.set_settings(Settings(warm_start=False))
+    cold = json.loads(cli("score", "--data", str(store_path), "--to", first,
+                          "--format", "json").stdout)[-1]  # fmt: skip
+    assert cold["find"] < warm["find"]
