@@ -9,13 +9,16 @@ asked can keep what the user typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.coverage import PillarCoverage, coverage
+from ..core.explain import Explanation, explain
 from ..core.scoring import ScoreTable, score
+from ..core.validation import today
 from ..storage import Store, StoreError
 
 T = TypeVar("T")
@@ -101,4 +104,19 @@ class StoreModel(QObject):
                 totals=store.totals(),
                 settings=store.settings(),
             ),
+        )
+
+    def explanation(self, days: int) -> Explanation:
+        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16)."""
+        end = today()
+        return self.derived(
+            f"explain-{days}", lambda: explain(self.scores(), end - timedelta(days=days), end)
+        )
+
+    def coverage(self) -> dict[str, PillarCoverage]:
+        """Per pillar, the inputs the member records and those never recorded (spec §3.15)."""
+        store = self.store
+        return self.derived(
+            "coverage",
+            lambda: coverage(store.activity(), store.profiles(), store.totals(), store.params()),
         )
