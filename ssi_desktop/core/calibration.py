@@ -23,11 +23,11 @@ import numpy as np
 
 from .calibration_fit import SCALE_STEPS_QUICK, fit_pillar_parameters
 from .calibration_report import PillarChanges, describe
-from .catalogue import METRIC_INDEX, PILLAR_MAX, PILLARS
+from .catalogue import PILLAR_MAX, PILLARS
+from .coverage import PROFILE_INPUT, recorded_inputs
 from .parameters import DEFAULT_PARAMS, ModelParams, Term
 from .records import ActivityEntry, ProfileSnapshot, Reading, Settings, TotalsSnapshot
 from .scoring import model_inputs, term_points_matrix, term_saturations
-from .series import TOTAL_INDEX, TotalsSeries
 
 #: Fewer readings than this cannot say anything about a pillar's parameters.
 MIN_READINGS: Final = 4
@@ -164,21 +164,20 @@ def usable_readings(
 
 def recorded_terms(
     params: ModelParams,
-    counts: np.ndarray,
+    activity: Sequence[ActivityEntry],
     profiles: Sequence[ProfileSnapshot],
-    totals: TotalsSeries,
+    totals: Sequence[TotalsSnapshot],
 ) -> np.ndarray:
-    """Per term: does the member record any of its inputs at all (daily counts, a copied
-    total, a profile checklist)? Calibration moves nothing the member never records."""
-    seen: np.ndarray = np.asarray(counts.any(axis=0))
+    """Per term: does the member record any of its inputs at all (coverage, §3.15)?
+    Calibration moves nothing the member never records."""
+    recorded = recorded_inputs(activity, profiles, totals)
 
-    def recorded(term: Term) -> bool:
+    def feeds(term: Term) -> bool:
         if term.kind == "profile":
-            return bool(profiles)
-        copied = bool(term.total) and int(totals.last[TOTAL_INDEX[term.total]]) >= 0
-        return copied or any(seen[METRIC_INDEX[k]] for k in term.metrics())
+            return PROFILE_INPUT in recorded
+        return bool((term.metrics() | ({term.total} if term.total else set())) & recorded)
 
-    return np.asarray([recorded(t) for t in params.terms])
+    return np.asarray([feeds(t) for t in params.terms])
 
 
 class _Readings:
@@ -213,10 +212,6 @@ class _Readings:
         raw = self.saturations(params) @ term_points_matrix(params) + offsets
         pillars: np.ndarray = np.clip(raw, 0.0, PILLAR_MAX)
         return pillars
-
-    def recorded(self, params: ModelParams) -> np.ndarray:
-        got = model_inputs(**self._history, params=params, settings=self._settings)
-        return recorded_terms(params, got.counts, self._history["profiles"], got.totals)
 
     def _history_end(self) -> date:
         entries = self._history["activity"]
@@ -259,7 +254,7 @@ def calibrate(
     at_readings = _Readings(history, [r.day for r in used], member)
     # Saturations are computed once; references are then moved on them (calibration_fit).
     saturations = at_readings.saturations(base)
-    recorded = at_readings.recorded(base)
+    recorded = recorded_terms(base, activity, profiles, totals)
     observed = np.asarray([[r.pillar(p) for p in PILLARS] for r in used])
     before = at_readings.pillars(current)
     advance()
