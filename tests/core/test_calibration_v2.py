@@ -7,6 +7,7 @@ eighteen months; the test judges it on the last six, which it never saw.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -15,6 +16,7 @@ import pytest
 
 from ssi_desktop.core.calibration import calibrate
 from ssi_desktop.core.catalogue import PILLAR_MAX, PILLARS
+from ssi_desktop.core.explain import explain
 from ssi_desktop.core.parameters import DEFAULT_PARAMS, ModelParams
 from ssi_desktop.core.records import ActivityEntry, Reading
 from ssi_desktop.core.sample import SampleData, generate
@@ -146,3 +148,19 @@ def test_a_member_active_long_before_recording_began(member: SampleData) -> None
     for pillar in PILLARS:
         assert before[pillar] > 0.5, pillar
         assert after[pillar] <= 0.5 * before[pillar], (pillar, before[pillar], after[pillar])
+
+
+def test_a_calibrated_model_still_explains_every_change_to_the_cent(member: SampleData) -> None:
+    make = {p: (lambda v, o=OFFSETS[p]: v + o) for p in PILLARS}
+    params = fit_and_judge(member, readings(member, make))[2].params
+    table = score(member.activity, member.profiles, params, end=END)
+    start = min(e.day for e in member.activity)
+    for first, last in ((start, start + timedelta(days=3)), (END - timedelta(days=30), END)):
+        for pillar in explain(table, first, last).pillars:
+            lines = {t.term: t for t in pillar.terms}
+            assert math.fsum(t.change for t in pillar.terms) == pytest.approx(pillar.change)
+            assert math.fsum(t.after for t in pillar.terms) == pytest.approx(pillar.after)
+            offset = lines["offset"]
+            assert offset.label == "Calibration offset" and offset.inputs == ()
+            if 0 < pillar.after < PILLAR_MAX:  # unclipped: the line is the offset itself
+                assert offset.after == pytest.approx(params.offset(pillar.pillar), abs=0.011)
