@@ -194,8 +194,9 @@ class _Readings:
         self._settings = settings
 
     def saturations(self, params: ModelParams) -> np.ndarray:
+        # Ends at the last reading; the warm start's weeks are computed whatever the end.
         got = model_inputs(**self._history, params=params, settings=self._settings,
-                           end=max(self._days[-1], self._history_end()))  # fmt: skip
+                           end=self._days[-1])  # fmt: skip
         every = term_saturations(got.counts, got.completeness, params, got.totals, got.warm)
         rows = np.asarray([(d - got.start).days for d in self._days])
         warmed = got.warm.days > 0
@@ -212,10 +213,6 @@ class _Readings:
         raw = self.saturations(params) @ term_points_matrix(params) + offsets
         pillars: np.ndarray = np.clip(raw, 0.0, PILLAR_MAX)
         return pillars
-
-    def _history_end(self) -> date:
-        entries = self._history["activity"]
-        return max(e.day for e in entries) if entries else self._days[-1]
 
 
 def calibrate(
