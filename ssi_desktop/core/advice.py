@@ -217,8 +217,11 @@ def _outcome_words(
 
 
 def spread(per_day: float, horizon: int) -> np.ndarray:
-    """Whole occurrences per day whose running total keeps up with ``per_day``."""
-    return spread_counts(per_day * np.arange(1, horizon + 1))
+    """Whole occurrences per day whose running total keeps up with ``per_day``, each period's
+    first on its first day: someone who takes up "an article a month" writes the first one
+    now, not on day 30 — where a 30-day horizon would see nothing of it."""
+    whole = np.ceil(per_day * np.arange(1, horizon + 1) - 1e-9)
+    return np.diff(whole, prepend=0.0)
 
 
 def spread_counts(cumulative: np.ndarray) -> np.ndarray:

@@ -12,10 +12,11 @@ from collections import defaultdict
 from datetime import date, timedelta
 from types import MappingProxyType
 
+import numpy as np
 import pytest
 
 from ssi_desktop.core.actions import NOTE_UPLIFT, OUTCOMES, STEPS, Step
-from ssi_desktop.core.advice import Advice, advise
+from ssi_desktop.core.advice import Advice, advise, spread
 from ssi_desktop.core.catalogue import PILLAR_MAX, PILLARS, PROFILE_ITEMS, PROFILE_KEYS
 from ssi_desktop.core.parameters import DEFAULT_PARAMS, ModelParams
 from ssi_desktop.core.records import ActivityEntry, ProfileSnapshot, Settings
@@ -53,7 +54,8 @@ def baseline_entries(days: dict[date, dict[str, int]], day: date) -> list[Activi
 
 
 def step_entries(step: Step, days: dict[date, dict[str, int]], day: date) -> list[ActivityEntry]:
-    """The step as whole counts: day k has floor(k·pace) − floor((k−1)·pace) occurrences."""
+    """The step as whole counts: day k has ceil(k·pace) − ceil((k−1)·pace) occurrences (the
+    first of each period on its first day); outcomes follow their running total, floored."""
     recent = [c for d, c in days.items() if day - timedelta(days=90) < d <= day]
     rates = {}
     for drive in step.drives:
@@ -66,8 +68,8 @@ def step_entries(step: Step, days: dict[date, dict[str, int]], day: date) -> lis
         rates[drive.outcome] = min(drive.max_rate, rate * drive.lift)
     entries = []
     for k in range(1, HORIZON + 1):
-        cumulative = math.floor(k * step.per_day + 1e-9)
-        previous = math.floor((k - 1) * step.per_day + 1e-9)
+        cumulative = math.ceil(k * step.per_day - 1e-9)
+        previous = math.ceil((k - 1) * step.per_day - 1e-9)
         counts = {key: per * (cumulative - previous) for key, per in step.adds.items()}
         for outcome, rate in rates.items():
             counts[outcome] = counts.get(outcome, 0) + (
@@ -244,3 +246,13 @@ def test_activity_after_the_day_is_ignored(sample: SampleData) -> None:
     assert advise(sample.activity, sample.profiles, DEFAULT_PARAMS, day) == advise(
         truncated, sample.profiles, DEFAULT_PARAMS, day
     )
+
+
+def test_a_monthly_step_starts_now_so_30_days_see_it() -> None:
+    # "1 article a month" is written on days 1, 31 and 61, not on days 30, 60 and 90, where
+    # the 30-day gain would see nothing of it and rank it last for no reason but arithmetic.
+    assert list(np.flatnonzero(spread(1 / 30, 90)) + 1) == [1, 31, 61]
+    assert list(np.flatnonzero(spread(2 / 7, 14)) + 1) == [1, 4, 8, 11]
+    advice = advise(sdr(accepted_of_25=5), [], DEFAULT_PARAMS, END)
+    article = next(a for a in advice.actions if a.key == "brand.articles")
+    assert article.gain_30 > 0.25 * article.gain_90 > 0
