@@ -100,9 +100,11 @@ class WhyMovedPanel(QGroupBox):
                     change=change(result.change, 2),
                 )
             )
-        movers = [(p.pillar, t) for p in changes for t in p.terms if t.change != 0]
-        movers.sort(key=lambda m: (-abs(m[1].change), m[1].term))
-        self.words.setText(self._in_words(movers[:MOVERS]))
+        if len(self.pillars) == 1:
+            movers = [(self.pillars[0], t) for t in changes[0].movers(MOVERS)]
+        else:
+            movers = result.movers(MOVERS)
+        self.words.setText(self._in_words(movers))
         self.coverage_line.setText(self._coverage_text(self.model.coverage()))
 
     # -- one pillar: every term ------------------------------------------------------------

@@ -111,3 +111,20 @@ def test_score_reads_the_stores_totals_and_settings(store_path: Path) -> None:
     cold = json.loads(cli("score", "--data", str(store_path), "--to", first,
                           "--format", "json").stdout)[-1]  # fmt: skip
     assert cold["find"] < warm["find"]
+
+
+def test_score_can_compare_with_model_v1(store: Path) -> None:
+    day = END.isoformat()
+
+    def row(*extra: str) -> dict:
+        done = cli("score", "--data", str(store), "--from", day, "--to", day, "--format", "json",
+                   *extra)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)[0]
+
+    v2, v1 = row(), row("--model", "v1")
+    assert row("--model", "v2") == v2
+    assert v1 != v2  # v1 has no network: the account executive's 1,500 connections do not count
+    assert v1["build"] < v2["build"]
+    bad = cli("score", "--data", str(store), "--model", "v3")
+    assert bad.returncode == 2 and "--model" in bad.stderr

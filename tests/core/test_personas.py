@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from ssi_desktop.core.catalogue import PILLARS
-from ssi_desktop.core.scoring import ScoreRow
-from tests.core.personas import PERSONAS, year_end
+from ssi_desktop.core.jumps import detect_jumps
+from ssi_desktop.core.records import Reading
+from ssi_desktop.core.scoring import ScoreRow, score
+from tests.core.personas import END, PERSONAS, START, records, year_end
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,20 @@ def test_a_recruiter_is_strongest_in_find_and_build(rows) -> None:
     recruiter = rows["recruiter"]
     assert highest(recruiter, 2) == {"find", "build"}
     assert min(recruiter.find, recruiter.build) >= 20
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: p.name)
+def test_a_member_who_worked_the_same_way_for_years_starts_where_they_are(persona) -> None:
+    """Week 1 reads what LinkedIn shows, so steady official readings flag no recalibration."""
+    data = records(persona)
+    table = score(data.activity, data.profiles, totals=data.totals, settings=data.settings,
+                  end=END)  # fmt: skip
+    level = table.row(END)
+    assert table.row(START + timedelta(days=6)).total >= 0.9 * level.total
+    readings = [
+        Reading.create(
+            day, brand=level.brand, find=level.find, engage=level.engage, build=level.build
+        )
+        for day in (START + timedelta(days=7 + 30 * k) for k in range(12))
+    ]
+    assert detect_jumps(table, readings) == []
