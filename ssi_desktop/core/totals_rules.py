@@ -8,33 +8,23 @@ are 250 is refused, wherever the 250 came from.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from types import MappingProxyType
 
 from .catalogue import TOTAL_KEYS, TOTALS, TOTALS_BY_KEY
 from .records import TotalsSnapshot
+from .series import TotalsSeries
 from .validation import ValidationError
 
 
-def total_on(snapshots: Sequence[TotalsSnapshot], key: str, day: date) -> float | None:
-    """``key``'s total on ``day`` (spec §2): interpolated between the snapshots that give it,
-    the first before the first, the last after the last; None when no snapshot gives it.
-
-    ``snapshots`` must be sorted by day (as ``Store.totals()`` returns them).
-    """
-    before: TotalsSnapshot | None = None
-    for snapshot in snapshots:
-        if key not in snapshot.values:
-            continue
-        if snapshot.day >= day:
-            if snapshot.day == day or before is None:
-                return float(snapshot.values[key])
-            span = (snapshot.day - before.day).days
-            low, high = before.values[key], snapshot.values[key]
-            return low + (high - low) * (day - before.day).days / span
-        before = snapshot
-    return None if before is None else float(before.values[key])
+def total_on(snapshots: Iterable[TotalsSnapshot], key: str, day: date) -> float | None:
+    """``key``'s total on ``day`` as the model reads it from snapshots (spec §2, interpolated
+    between them, the first before the first, the last after the last); None when no
+    snapshot gives it."""
+    value = float(TotalsSeries.build(snapshots, day, 1).column(key)[0])
+    return None if math.isnan(value) else value
 
 
 def with_snapshot(
