@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from .catalogue import TOTAL_KEYS, TOTALS, TOTALS_BY_KEY
@@ -46,16 +46,22 @@ def check_totals(
     every day.
     """
     merged = with_snapshot(others, snapshot)
+    first = merged[0].day
+    # One series over the whole span: ten years of imported network history stay cheap.
+    series = TotalsSeries.build(merged, first, (merged[-1].day - first).days + 1)
+    rows = sorted({(s.day - first).days for s in merged})
     for total in TOTALS:
         if total.parent is None:
             continue
         if total.key not in snapshot.values and total.parent not in snapshot.values:
             continue
-        for day in sorted({s.day for s in merged}):
-            part = total_on(merged, total.key, day)
-            whole = total_on(merged, total.parent, day)
-            if part is None or whole is None or part <= whole:
+        parts, wholes = series.column(total.key), series.column(total.parent)
+        for row in rows:
+            part, whole = float(parts[row]), float(wholes[row])
+            # NaN compares false: a total never copied constrains nothing.
+            if not part > whole:
                 continue
+            day = first + timedelta(days=row)
             candidates = [k for k in (total.key, total.parent) if k in snapshot.values]
             named = next((k for k in candidates if k in typed), candidates[0])
             parent_label = TOTALS_BY_KEY[total.parent].label.lower()
