@@ -46,6 +46,7 @@ class MemberSettingsDialog(QDialog):
             layout.addWidget(help_line)
             layout.addSpacing(8)
             self.boxes[setting.key] = box
+        layout.addStretch(1)  # spare height below the settings, not between them
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(

@@ -97,6 +97,8 @@ class PillarTab(RecordTab):
         day_layout = QVBoxLayout(day_box)
         day_layout.addWidget(self.form)
         layout.addWidget(day_box)
+        if self.pillar in TOTALS_PILLARS:
+            layout.addLayout(self._build_totals_link(column))
         if self.profile_form is not None:
             profile_box = QGroupBox(self.tr("Profile checklist"), column)
             profile_layout = QVBoxLayout(profile_box)
@@ -111,8 +113,6 @@ class PillarTab(RecordTab):
             )
             profile_layout.addWidget(self.profile_form)
             layout.addWidget(profile_box)
-        if self.pillar in TOTALS_PILLARS:
-            layout.addLayout(self._build_totals_link(column))
         layout.addWidget(self.breakdown)
         layout.addWidget(self.why)
         layout.addStretch(1)

@@ -14,6 +14,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..catalogue import METRICS_BY_KEY
@@ -168,7 +169,9 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         control.finished(member.size)
     for member in archive.of_kind("logins"):
         report = new_report(member)
-        keep(_read(archive, member, report, lambda s, r=report: read_logins(s, r, control)), report)
+        read = partial(read_logins, report=report, control=control)
+        logins = _read(archive, member, report, read)
+        keep(logins, report)
         control.finished(member.size)
     for member in archive.of_kind("messages"):
         keep(_read_messages(archive, member, control, owner_name, files), files[-1])
