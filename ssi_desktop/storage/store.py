@@ -466,11 +466,13 @@ class Store:
             )
             if goal is not None:
                 self._set_goal(goal)
-            for snapshot in totals:
-                self._db.table("totals").upsert(
-                    {"date": snapshot.day.isoformat(), "values": dict(snapshot.values)},
-                    _Q.date == snapshot.day.isoformat(),
-                )
+            # One pass to drop the days' old snapshots, one insert: an upsert per snapshot
+            # scans the table each time, and an import brings one per day the network changed.
+            by_day = {s.day.isoformat(): dict(s.values) for s in totals}
+            if by_day:
+                table = self._db.table("totals")
+                table.remove(_Q.date.one_of(list(by_day)))
+                table.insert_multiple({"date": d, "values": v} for d, v in by_day.items())
 
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
