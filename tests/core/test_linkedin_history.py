@@ -250,9 +250,9 @@ def test_the_profile_is_dated_by_its_items_own_dates(tmp_path: Path, store_path:
         "recommendations": date(2021, 6, 14),
     }
     text = "\n".join(result.lines())
-    assert "gives your profile's current position since 2015-01-01, past positions since " \
+    assert "gives the profile checklist: current position since 2015-01-01, past positions since " \
         "2019-02-01" in text  # fmt: skip
-    assert "gives your profile's recommendations since 2021-06-14" in text
+    assert "gives the profile checklist: recommendations since 2021-06-14" in text
     store = Store.open(store_path)
     store.put_profile(ProfileSnapshot.create(date(2016, 1, 1), {"photo": True}))
     apply_import(store, result)

@@ -303,6 +303,7 @@ def test_checklist_carries_over_what_the_export_cannot_tell(
 def test_few_skills_do_not_tick_skills(tmp_path: Path) -> None:
     result = read_export(xb.write_zip(tmp_path / "x.zip", {"Skills.csv": xb.names_csv("Name", 4)}))
     assert result.checklist == {"skills": False}
+    assert "gives the profile checklist: fewer than 5 skills" in "\n".join(result.lines())
 
 
 def test_messages_in_any_order_count_the_same(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from ..catalogue import METRICS_BY_KEY, PROFILE_ITEMS
 from ..records import TotalsSnapshot
 from .counts import DayCounts
 from .history import CONNECTIONS, SENIOR
+from .profile import MIN_SKILLS
 
 _LABELS = {item.key: item.label.lower() for item in PROFILE_ITEMS}
 #: Which checklist items each profile file tells.
@@ -66,6 +67,8 @@ def profile_sentence(kind: str, days: Mapping[str, date], checklist: Mapping[str
             continue
         if item in days:
             clauses.append(f"{_LABELS[item]} since {days[item].isoformat()}")
+        elif item == "skills":
+            clauses.append(f"fewer than {MIN_SKILLS} skills")
         else:
             clauses.append(f"no {_LABELS[item]}")
-    return "your profile's " + ", ".join(clauses) if clauses else ""
+    return "the profile checklist: " + ", ".join(clauses) if clauses else ""
