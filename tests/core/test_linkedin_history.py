@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ssi_desktop.core.linkedin import apply_import, read_export
-from ssi_desktop.core.records import ProfileSnapshot, TotalsSnapshot
+from ssi_desktop.core.records import ProfileSnapshot, TotalsSnapshot, revalidated
 from ssi_desktop.storage import Store
 from tests.core import export_builder as xb
 
@@ -66,6 +66,8 @@ EXPECTED_NETWORK = [
 def test_connections_give_the_network_on_every_past_day(tmp_path: Path) -> None:
     result = read_export(network_export(tmp_path))
     assert network(result.network) == EXPECTED_NETWORK
+    # Built without create for speed: each is exactly what create makes of it.
+    assert all(revalidated(s) == s for s in result.network)
     # New decision makers per day are still counted as before.
     assert result.counts["build.senior_connections"] == {
         date(2026, 1, 3): 1,

@@ -136,6 +136,9 @@ def _plan_network(
         values = {**kept, **(imported[day].values if day in imported else {})}
         if not values:
             removed.append(day)
+        elif not kept and day in imported:  # the export's snapshot as it is
+            if old is None or dict(old.values) != values:
+                writes.append(imported[day])
         elif old is None or dict(old.values) != values:
             writes.append(TotalsSnapshot.create(day, values))
     return tuple(writes), tuple(removed)
