@@ -17,8 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import load_workbook  # type: ignore[import-untyped]  # (no stubs shipped)
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from ..catalogue import METRICS_BY_KEY, TOTALS_BY_KEY
 from ..validation import ValidationError, check_count, check_date
