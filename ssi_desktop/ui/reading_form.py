@@ -20,6 +20,7 @@ from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
 from ..core.records import Reading
 from .form_base import Change, FormBase
 from .formatting import PILLAR_NAMES, pillar_points
+from .reading_paste import PagePaste
 from .store_model import StoreModel
 from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
 
@@ -107,7 +108,15 @@ class ReadingForm(FormBase):
         self.save_button.setToolTip(
             self.tr("Save this reading, replacing the day's earlier one (Ctrl+S)")
         )
+        self.paste_button = QPushButton(self.tr("Paste from LinkedIn"), self)
+        self.paste_button.setToolTip(
+            self.tr(
+                "Fill the form from LinkedIn's SSI page: select all on the page, copy, then "
+                "click here or press Ctrl+V in the form. Check, then save."
+            )
+        )
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.paste_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
@@ -115,6 +124,8 @@ class ReadingForm(FormBase):
 
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.page_paste = PagePaste(self)
+        self.paste_button.clicked.connect(self.page_paste.paste)
         self.watch_day(self.day_picker)
         self.reload()
 
