@@ -1,9 +1,9 @@
 """The dashboard's words about the latest official reading: its age, ranks and averages.
 
-A reading older than :data:`STALE_AFTER_DAYS` is named by its age ("official 53, 3 weeks
-ago") so nobody takes an old reading for today's. The member's total is set beside the
-industry's and the network's average SSI when the reading has them (LinkedIn shows the
-averages for the total only, so there is nothing to compare per pillar).
+A reading older than :data:`STALE_AFTER_DAYS` is named by its age ("53, 3 weeks ago" under
+"Official"; "vs official 53 (3 weeks ago)") so nobody takes an old reading for today's. The
+member's total is set beside the industry's and the network's average SSI when the reading
+has them (LinkedIn shows the averages for the total only: there is nothing per pillar).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[s
     """The reading's figures, each a short phrase for the dashboard's official line."""
     if is_stale(reading, today):
         parts = [
-            _tr("official {total:g}, {age} ({day})").format(
+            _tr("{total:g}, {age} ({day})").format(
                 total=reading.total, age=age(reading.day, today), day=short_date(reading.day, today)
             )
         ]

@@ -25,7 +25,7 @@ def _dashboard_with(qtbot, store_path: Path, reading: Reading):
 def test_an_old_reading_is_named_by_its_age(qtbot, store_path: Path) -> None:
     old = Reading.create(today() - timedelta(days=22), brand=20, find=11, engage=12, build=10)
     dashboard = _dashboard_with(qtbot, store_path, old)
-    assert dashboard.official_line.text().startswith("official 53, 3 weeks ago (")
+    assert dashboard.official_line.text().startswith("53, 3 weeks ago (")
     assert "(3 weeks ago)" in dashboard.versus_official.text()
 
 

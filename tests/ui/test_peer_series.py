@@ -47,7 +47,12 @@ def test_ranks_and_averages_are_drawn_where_readings_give_them(qtbot, store_path
                          "industry_avg": [31, 32.5], "network_avg": [28, 29]}.items():  # fmt: skip
         x, y = peers.items[name].getData()
         assert list(x) == expected_x and list(y) == values, name
-        assert peers.is_visible(name) and peers.toggles[name].isVisible()
+        assert peers.toggles[name].isVisible()
+    # The ranks wait to be asked for: the estimate keeps its height.
+    assert not peers.rank_panel_shown() and peers.is_visible("industry_avg")
+    for name in ("industry_rank", "network_rank"):
+        qtbot.mouseClick(peers.toggles[name], Qt.MouseButton.LeftButton)
+        assert peers.is_visible(name) and peers.items[name].isVisible()
     assert peers.rank_panel_shown() and peers.rank_plot.getViewBox().yInverted()
     assert peers.rank_plot.getAxis("left").labelText == "Rank, top %"
     assert not chart.plots[1].getAxis("bottom").isVisible()  # the dates move under the ranks

@@ -4,7 +4,7 @@ The averages (an SSI, 0–100) are drawn on the total's plot, dashed, so the mem
 be read against them. The ranks ("Top 12 %") get a panel of their own under the pillars, its
 axis upside down: a lower rank is better, and better is up on every plot of the chart. Each
 of the four series has a toggle in a second legend row, shown only for the figures the
-readings hold; the rank panel shows only while a rank series is on.
+readings hold; the rank panel shows only while a rank series is on (off at first).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ...core.records import Reading
 from ..palette import is_dark
-from .common import background, date_axis, style_plot
+from .common import GRID_ALPHA, background, date_axis, style_plot
 from .data import day_x
 
 #: The reading fields drawn, averages first.
@@ -28,6 +28,8 @@ RANKS = ("industry_rank", "network_rank")
 # (light background, dark background): two quiet hues no pillar uses, 3:1 or more on both.
 _SHADES = {"industry": ("#7a5f1e", "#d4b872"), "network": ("#4a5a85", "#a9b8e0")}
 _SYMBOLS = {"industry": "d", "network": "t"}
+_RANK_TICKS = (10, 50, 90)
+_ANY_HEIGHT = 16_777_215  # Qt's QWIDGETSIZE_MAX
 
 
 def _group(name: str) -> str:
@@ -53,7 +55,9 @@ class PeerOverlay(QObject):
         self._chart = chart
         self._view = view
         self._pillar_plot = pillar_plot
-        self._hidden: set[str] = set()
+        # The ranks take a panel of their own: shown when asked for, so the estimate keeps
+        # its height on small windows.
+        self._hidden: set[str] = set(RANKS)
         self._present: set[str] = set()
         self.rank_plot = view.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
         self.rank_plot.setXLink(total_plot)
@@ -62,9 +66,10 @@ class PeerOverlay(QObject):
         self.rank_plot.setMouseEnabled(x=False, y=False)
         self.rank_plot.invertY(True)  # top 1 % at the top: better is up, as on the plots above
         self.rank_plot.setYRange(0, 100, padding=0.03)
+        # Ticks clear of the edges: a "0" at the top would touch the pillar plot's "0" above.
+        self.rank_plot.getAxis("left").setTicks([[(v, f"{v} %") for v in _RANK_TICKS]])
         self.rank_plot.getAxis("left").setWidth(axis_width)
         self.rank_plot.setLabel("left", chart.tr("Rank, top %"))
-        view.ci.layout.setRowStretchFactor(2, 2)
         self.items: dict[str, pg.PlotDataItem] = {}
         for name in PEER_SERIES:
             plot = self.rank_plot if name in RANKS else total_plot
@@ -89,7 +94,7 @@ class PeerOverlay(QObject):
             toggle = QToolButton(self.legend)
             toggle.setText(labels[name])
             toggle.setCheckable(True)
-            toggle.setChecked(True)
+            toggle.setChecked(name not in self._hidden)
             toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             toggle.setToolTip(
                 chart.tr("Show or hide the {series} from your official readings").format(
@@ -138,8 +143,11 @@ class PeerOverlay(QObject):
             item.setVisible(self.is_visible(name))
         ranks = any(self.is_visible(name) for name in RANKS)
         self.rank_plot.setVisible(ranks)
+        # A hidden item keeps its room in a graphics layout: fold the panel to no height.
+        self.rank_plot.setMinimumHeight(0)
+        self.rank_plot.setMaximumHeight(_ANY_HEIGHT if ranks else 0)
+        self._view.ci.layout.setRowStretchFactor(2, 1 if ranks else 0)
         # One date axis, under the lowest plot shown.
-        self._view.ci.layout.setRowStretchFactor(2, 2 if ranks else 0)
         if ranks:
             self._pillar_plot.hideAxis("bottom")
         else:
@@ -148,6 +156,9 @@ class PeerOverlay(QObject):
     def recolour(self, dark: bool) -> None:
         palette = self._chart.palette()
         style_plot(self.rank_plot, palette, self._chart.font(), grid=False)
+        # Three horizontal lines at the ticks, drawn by the left axis: its range never moves
+        # (the big plots draw their own lines because their axis grid repainted on every pan).
+        self.rank_plot.getAxis("left").setGrid(int(GRID_ALPHA * 255))
         bg = background(palette)
         for name, item in self.items.items():
             colour = peer_color(name, dark)
