@@ -42,6 +42,18 @@ class ReadingForm(FormBase):
         layout.addWidget(self.day_picker)
         self.status = MutedLabel("", self)
         layout.addWidget(self.status)
+        # The quickest way in: a copied page fills every field (ui/reading_paste.py).
+        self.paste_button = QPushButton(self.tr("Paste from LinkedIn"), self)
+        self.paste_button.setToolTip(
+            self.tr(
+                "Fill the form from LinkedIn's SSI page: select all on the page, copy, then "
+                "click here or press Ctrl+V in the form. Check, then save."
+            )
+        )
+        paste_row = QHBoxLayout()
+        paste_row.addWidget(self.paste_button)
+        paste_row.addStretch(1)
+        layout.addLayout(paste_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -108,15 +120,7 @@ class ReadingForm(FormBase):
         self.save_button.setToolTip(
             self.tr("Save this reading, replacing the day's earlier one (Ctrl+S)")
         )
-        self.paste_button = QPushButton(self.tr("Paste from LinkedIn"), self)
-        self.paste_button.setToolTip(
-            self.tr(
-                "Fill the form from LinkedIn's SSI page: select all on the page, copy, then "
-                "click here or press Ctrl+V in the form. Check, then save."
-            )
-        )
         buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.paste_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
