@@ -136,7 +136,7 @@ class PeerOverlay(QObject):
         return name in self._present and name not in self._hidden
 
     def rank_panel_shown(self) -> bool:
-        return self.rank_plot.isVisible()
+        return bool(self.rank_plot.isVisible())
 
     def _update_visibility(self) -> None:
         for name, item in self.items.items():
