@@ -10,6 +10,7 @@ import pytest
 from ssi_desktop.core.parameters import DEFAULT_PARAMS, MODELS, ModelParams
 from ssi_desktop.core.records import ActivityEntry, Settings
 from ssi_desktop.core.scoring import score
+from ssi_desktop.core.validation import today
 from tests.core.model_v2_helpers import (
     START,
     complete_profile,
@@ -204,3 +205,18 @@ def test_rows_do_not_depend_on_the_range_asked_for() -> None:
     for i in range(6):
         day = day_after(START, i)
         assert full.row(day) == short.row(day) == early.row(day)
+
+
+def test_a_newcomer_reads_their_level_on_the_first_day() -> None:
+    """Someone who copies their network and profile and types today's activity reads a
+    plausible level at once (v1 read 3.3 for a member whose official score was 53)."""
+    day = today()
+    table = score(
+        [ActivityEntry.create(day, {"engage.comments": 2, "engage.reactions": 5,
+                                    "find.searches": 3, "find.profiles_viewed": 6,
+                                    "build.requests_sent": 2, "brand.engagement": 6})],
+        [complete_profile(day)],
+        totals=[totals(day, connections=800, senior_connections=120, followers=850)],
+        end=day,
+    )  # fmt: skip
+    assert table.row(day).total >= 40
