@@ -73,23 +73,15 @@ class TotalsSeries:
         return np.where(np.isnan(column), 0.0, column / days)
 
 
-#: From this many days of records on, the warm start drops its single largest day.
-WINSOR_FROM = 7
-
-
 def warm_seed(series: np.ndarray, first: int, days: int) -> np.ndarray:
-    """Each column's pace over ``days`` rows from ``first``: what the member "was already
-    doing" (warm start). From a week of records on, the largest day counts as the second
-    largest, so a single exceptional day cannot set the start; before that, the few days
-    there are are all the member has shown. A monotone function of every count either way
-    (order statistics are), and ``days`` depends on the calendar, not on the counts.
+    """Each column's pace over ``days`` rows from ``first``, its largest day counted as its
+    second largest: what the member "was already doing" (warm start), which a single
+    exceptional day — not even the first one — cannot set. A monotone function of every
+    count (order statistics are), and ``days`` depends on the calendar, not on the counts.
     """
     window = series[first : first + days]
-    if window.shape[0] == 0:
+    if window.shape[0] < 2:
         return np.zeros(series.shape[1])
-    summed = window.sum(axis=0)
-    if window.shape[0] >= WINSOR_FROM:
-        ordered = np.sort(window, axis=0)
-        summed = summed - ordered[-1] + ordered[-2]
-    seed: np.ndarray = summed / window.shape[0]
+    ordered = np.sort(window, axis=0)
+    seed: np.ndarray = (window.sum(axis=0) - ordered[-1] + ordered[-2]) / window.shape[0]
     return seed
