@@ -16,7 +16,7 @@ import numpy as np
 
 from .catalogue import PILLARS
 from .parameters import Term
-from .scoring import ScoreTable
+from .scoring import ScoreRow, ScoreTable
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,43 @@ def explain(table: ScoreTable, first: date, last: date) -> Explanation:
     for pillar in PILLARS:
         columns = [j for j, t in enumerate(params.terms) if t.pillar == pillar]
         terms: list[Term] = [params.terms[j] for j in columns]
-        start = _split(_points(table, first, columns), before.pillar(pillar))
-        end = _split(_points(table, last, columns), after.pillar(pillar))
-        changes = tuple(
-            TermChange(t.name, t.label, t.input_keys(), a, b)
-            for t, a, b in zip(terms, start, end, strict=True)
-        )
+        if params.offset(pillar):
+            changes = _with_offset(table, pillar, columns, (first, last), (before, after))
+        else:
+            start = _split(_points(table, first, columns), before.pillar(pillar))
+            end = _split(_points(table, last, columns), after.pillar(pillar))
+            changes = tuple(
+                TermChange(t.name, t.label, t.input_keys(), a, b)
+                for t, a, b in zip(terms, start, end, strict=True)
+            )
         pillars.append(PillarChange(pillar, before.pillar(pillar), after.pillar(pillar), changes))
     return Explanation(first, last, tuple(pillars))
+
+
+def _with_offset(
+    table: ScoreTable,
+    pillar: str,
+    columns: list[int],
+    days: tuple[date, date],
+    rows: tuple[ScoreRow, ScoreRow],
+) -> tuple[TermChange, ...]:
+    """The terms and, as a line of its own, calibration's offset (§3.18): what the pillar holds
+    beyond its terms' points (the offset, less what the clip to 0–25 takes), so the lines
+    still add up to the pillar."""
+    params = table.params
+    terms = [params.terms[j] for j in columns]
+    splits, leads = [], []
+    for day, row in zip(days, rows, strict=True):
+        points = _points(table, day, columns)
+        lead = _cents(row.pillar(pillar) - float(points.sum()))
+        splits.append(_split(points, _cents(row.pillar(pillar) - lead)))
+        leads.append(lead)
+    lines = [
+        TermChange(t.name, t.label, t.input_keys(), a, b)
+        for t, a, b in zip(terms, splits[0], splits[1], strict=True)
+    ]
+    lines.append(TermChange("offset", "Calibration offset", (), leads[0], leads[1]))
+    return tuple(lines)
 
 
 def _points(table: ScoreTable, day: date, columns: list[int]) -> np.ndarray:

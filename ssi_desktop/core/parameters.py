@@ -35,6 +35,8 @@ from .model_v2 import MODEL_V2
 #: No single term may carry more than this share of its pillar (spec §3.3: one metric alone
 #: never lifts a pillar above 15 of 25).
 MAX_TERM_SHARE: Final = 0.6
+#: A calibrated pillar's offset stays within ± this many points (spec §3.18).
+MAX_OFFSET: Final = 8.0
 
 KINDS: Final = frozenset({"pace", "rate", "active", "profile", "stock"})
 
@@ -82,6 +84,8 @@ class ModelParams:
     profile_items: dict[str, float]
     #: Days at the start of the records whose pace each EMA starts from (0: start from zero).
     warm_days: int = 0
+    #: Points calibration adds to a pillar whatever the activity (none: 0); see calibration.py.
+    offsets: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelParams:
@@ -91,6 +95,7 @@ class ModelParams:
             terms,
             dict(data["profile_items"]),
             int(data.get("warm_days", 0)),
+            {str(k): float(v) for k, v in data.get("offsets", {}).items()},
         )
         params.check()
         return params
@@ -121,6 +126,8 @@ class ModelParams:
         data["profile_items"] = dict(self.profile_items)
         if self.warm_days:
             data["warm_days"] = self.warm_days
+        if any(self.offsets.values()):  # the defaults' bytes stay the shipped model's
+            data["offsets"] = dict(self.offsets)
         return data
 
     def fingerprint(self) -> str:
@@ -139,9 +146,26 @@ class ModelParams:
         total = sum(t.weight for t in self.pillar_terms(term.pillar))
         return term.weight / total if total > 0 else 0.0
 
-    def with_weights(self, weights: dict[str, float], version: str) -> ModelParams:
-        terms = tuple(replace(t, weight=float(weights.get(t.name, t.weight))) for t in self.terms)
-        params = replace(self, version=version, terms=terms, profile_items=dict(self.profile_items))
+    def offset(self, pillar: str) -> float:
+        return self.offsets.get(pillar, 0.0)
+
+    def with_weights(
+        self,
+        weights: dict[str, float],
+        version: str,
+        references: dict[str, float] | None = None,
+        offsets: dict[str, float] | None = None,
+    ) -> ModelParams:
+        """A copy with other weights (and references, offsets); terms not named keep theirs."""
+        refs = references or {}
+        terms = tuple(
+            replace(t, weight=float(weights.get(t.name, t.weight)),
+                    reference=float(refs.get(t.name, t.reference)))
+            for t in self.terms
+        )  # fmt: skip
+        chosen = dict(self.offsets) if offsets is None else dict(offsets)
+        params = replace(self, version=version, terms=terms,
+                         profile_items=dict(self.profile_items), offsets=chosen)  # fmt: skip
         params.check()
         return params
 
@@ -160,6 +184,9 @@ class ModelParams:
                 raise ValueError(f"pillar {pillar} has no weight")
         for term in self.terms:
             _check_term(self, term)
+        for pillar, value in self.offsets.items():
+            if pillar not in PILLARS or not abs(value) <= MAX_OFFSET:
+                raise ValueError(f"offset {pillar}: a pillar's offset is within ±{MAX_OFFSET:g}")
         if set(self.profile_items) != set(PROFILE_KEYS):
             raise ValueError("profile_items must weigh every checklist item")
 

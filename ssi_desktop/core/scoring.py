@@ -293,8 +293,57 @@ def score_arrays(
     saturations = term_saturations(counts, completeness, params, totals, warm)
     points = term_points_matrix(params)
     term_points = saturations * points.sum(axis=1)
-    pillars = np.clip(saturations @ points, 0.0, PILLAR_MAX)
+    offsets = np.asarray([params.offset(p) for p in PILLARS])  # calibration's (§3.18)
+    pillars = np.clip(saturations @ points + offsets, 0.0, PILLAR_MAX)
     return pillars, term_points
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """What the model reads for a history, as arrays whose row 0 is ``start``.
+
+    ``counts`` (and the other arrays) may hold more rows than ``days``, the rows asked for:
+    the warm start always reads the first weeks of activity.
+    """
+
+    start: date
+    days: int
+    counts: np.ndarray
+    completeness: np.ndarray
+    totals: TotalsSeries
+    warm: WarmStart
+
+
+def model_inputs(
+    activity: Iterable[ActivityEntry],
+    profiles: Iterable[ProfileSnapshot] = (),
+    params: ModelParams = DEFAULT_PARAMS,
+    *,
+    totals: Iterable[TotalsSnapshot] = (),
+    settings: Settings = DEFAULT_SETTINGS,
+    start: date | None = None,
+    end: date | None = None,
+) -> ModelInputs:
+    """The arrays :func:`score` feeds to :func:`score_arrays` (what-ifs and calibration
+    reuse them)."""
+    entries = list(activity)
+    snapshots = list(profiles)
+    copied = list(totals)
+    recorded = [e.day for e in entries] + [s.day for s in snapshots] + [t.day for t in copied]
+    first = min([*recorded, start] if start else recorded, default=None)
+    if first is None:
+        first = end or today()
+    last = end or max([*recorded, today()])
+    days = max(0, (last - first).days + 1)
+    warm = WarmStart()
+    if entries and settings.warm_start and params.warm_days:
+        anchor = min(e.day for e in entries)
+        warm = WarmStart((anchor - first).days, min(params.warm_days, (today() - anchor).days + 1))
+    computed = max(days, warm.first + warm.days)
+    counts = activity_matrix(entries, first, computed)
+    completeness = profile_completeness(snapshots, first, computed, params.profile_items)
+    series = TotalsSeries.build(copied, first, computed)
+    return ModelInputs(first, days, counts, completeness, series, warm)
 
 
 def score(
@@ -313,22 +362,7 @@ def score(
     row never depends on the range asked for. Nor on ``end``: the warm start always reads
     the first weeks of activity, as many of them as the calendar has had (spec §3.12).
     """
-    entries = list(activity)
-    snapshots = list(profiles)
-    copied = list(totals)
-    recorded = [e.day for e in entries] + [s.day for s in snapshots] + [t.day for t in copied]
-    first = min([*recorded, start] if start else recorded, default=None)
-    if first is None:
-        first = end or today()
-    last = end or max([*recorded, today()])
-    days = max(0, (last - first).days + 1)
-    warm = WarmStart()
-    if entries and settings.warm_start and params.warm_days:
-        anchor = min(e.day for e in entries)
-        warm = WarmStart((anchor - first).days, min(params.warm_days, (today() - anchor).days + 1))
-    computed = max(days, warm.first + warm.days)
-    counts = activity_matrix(entries, first, computed)
-    completeness = profile_completeness(snapshots, first, computed, params.profile_items)
-    series = TotalsSeries.build(copied, first, computed)
-    pillars, term_points = score_arrays(counts, completeness, params, series, warm)
-    return ScoreTable(first, pillars[:days], term_points[:days], params)
+    got = model_inputs(activity, profiles, params, totals=totals, settings=settings,
+                       start=start, end=end)  # fmt: skip
+    pillars, term_points = score_arrays(got.counts, got.completeness, params, got.totals, got.warm)
+    return ScoreTable(got.start, pillars[: got.days], term_points[: got.days], params)
