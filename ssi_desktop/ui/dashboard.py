@@ -31,6 +31,7 @@ from .formatting import PILLAR_NAMES, change, pillar_points, signed, total_point
 from .lazy_refresh import RefreshWhenShown
 from .official_summary import reading_parts, versus_text
 from .store_model import StoreModel
+from .why_moved import WhyMovedPanel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
 
@@ -164,6 +165,8 @@ class Dashboard(QWidget):
         self.sparkline.clicked.connect(self.history_requested)
         spark_layout.addWidget(self.sparkline, 1)
         layout.addWidget(spark_card, 2)
+        self.why = WhyMovedPanel(self.model, PILLARS, page)
+        layout.addWidget(self.why)
 
         # Goal progress and the next best actions: model-driven, recomputed only when shown.
         self.goal_panel = GoalPanel(self.model, page)
