@@ -76,7 +76,8 @@ class TotalsSeries:
 def warm_seed(series: np.ndarray, first: int, days: int) -> np.ndarray:
     """Each column's pace over ``days`` rows from ``first``, its largest day counted as its
     second largest: what the member "was already doing" (warm start), which a single
-    exceptional day cannot set. A monotone function of every count (order statistics are).
+    exceptional day — not even the first one — cannot set. A monotone function of every
+    count (order statistics are), and ``days`` depends on the calendar, not on the counts.
     """
     window = series[first : first + days]
     if window.shape[0] < 2:

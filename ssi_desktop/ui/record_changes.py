@@ -1,10 +1,9 @@
-"""Many records added as one undoable change: the sample data, a CSV import.
+"""Many records added as one undoable change: the sample data, a CSV or Creator import.
 
 ``undoable_add`` notes what the touched days held before (activity of the same source,
 profile snapshots, readings, totals snapshots, the goal) and returns a (do, undo) pair for
-``StoreModel.apply``:
-``do`` writes the records, ``undo`` puts every touched day back as it was and removes the
-notes ``do`` added, each in one atomic write.
+``StoreModel.apply``: ``do`` writes the records, ``undo`` puts every touched day back as it
+was and removes the notes ``do`` added, each in one atomic write.
 """
 
 from __future__ import annotations
@@ -31,7 +30,8 @@ def undoable_add(
     write: Callable[[], object] | None = None,
 ) -> Change:
     """(do, undo) adding these records; ``write`` replaces the plain ``add_records`` (it must
-    write the same records, e.g. the CSV importer, which also backs the store up first)."""
+    write the same records, e.g. the CSV importer, which also backs the store up first).
+    ``totals_removed``: days whose totals snapshot ``write`` deletes (a LinkedIn re-import)."""
     activity, profiles, readings, notes = (
         tuple(activity), tuple(profiles), tuple(readings), tuple(notes)
     )  # fmt: skip
@@ -41,10 +41,10 @@ def undoable_add(
     before_profiles = [s for s in store.profiles() if s.day in profile_days]
     reading_days = {r.day for r in readings}
     before_readings = [r for r in store.readings() if r.day in reading_days]
+    before_goal = store.goal()
     totals = tuple(totals)
     totals_days = {s.day for s in totals} | set(totals_removed)
     before_totals = [s for s in store.totals() if s.day in totals_days]
-    before_goal = store.goal()
     added_notes: list[int] = []
 
     def do() -> None:

@@ -10,6 +10,7 @@ import pytest
 from ssi_desktop.core.parameters import DEFAULT_PARAMS, MODELS, ModelParams
 from ssi_desktop.core.records import ActivityEntry, Settings
 from ssi_desktop.core.scoring import score
+from ssi_desktop.core.validation import today
 from tests.core.model_v2_helpers import (
     START,
     complete_profile,
@@ -204,3 +205,29 @@ def test_rows_do_not_depend_on_the_range_asked_for() -> None:
     for i in range(6):
         day = day_after(START, i)
         assert full.row(day) == short.row(day) == early.row(day)
+
+
+def test_a_newcomer_reads_their_level_from_their_second_day() -> None:
+    """Someone who copies their network and profile and types two days of activity reads a
+    plausible level at once (v1 read 3.3 for a member whose official score was 53); a single
+    day, even the first, never sets the start (§3.13)."""
+    day = today()
+    counts = {
+        "engage.comments": 2,
+        "engage.reactions": 5,
+        "find.searches": 3,
+        "find.profiles_viewed": 6,
+        "build.requests_sent": 2,
+        "brand.engagement": 6,
+    }
+    network = [totals(day, connections=800, senior_connections=120, followers=850)]
+    profile = [complete_profile(day - timedelta(days=1))]
+    two = [ActivityEntry.create(day - timedelta(days=i), counts) for i in (0, 1)]
+    assert score(two, profile, totals=network).row(day).total >= 40
+    viral = [ActivityEntry.create(day, {"brand.engagement": 2000, "brand.posts": 1})]
+    quiet = [ActivityEntry.create(day, {"brand.posts": 1})]
+    raised = (
+        score(viral, profile, totals=network).row(day).brand
+        - score(quiet, profile, totals=network).row(day).brand
+    )
+    assert 0 < raised <= 2.5
