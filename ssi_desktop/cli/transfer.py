@@ -69,7 +69,7 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
-    store = ctx.store()
+    store = ctx.store(create=False)
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file, not a folder", EXIT_BAD_INPUT)
