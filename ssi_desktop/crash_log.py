@@ -40,7 +40,7 @@ def _private(path: Path) -> IO[str]:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
     with contextlib.suppress(OSError):
         os.chmod(path, FILE_MODE)
-    return open(fd, "a", encoding="utf-8")  # noqa: SIM115 (the handler owns it)
+    return open(fd, "a", encoding="utf-8")
 
 
 class _PrivateRotatingHandler(RotatingFileHandler):
@@ -48,6 +48,7 @@ class _PrivateRotatingHandler(RotatingFileHandler):
 
     def _open(self) -> IO[str]:  # type: ignore[override]
         return _private(Path(self.baseFilename))
+
 
 _log_path: Path | None = None
 _fault_file: IO[str] | None = None

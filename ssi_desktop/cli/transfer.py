@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.csv_io import CsvImportError, apply_csv, export_csv, read_csv
+from ..core.csv_export import export_store
+from ..core.csv_io import CsvImportError, apply_csv, read_csv
 from ..core.linkedin import (
     ImportRefused,
     NotAnExport,
@@ -61,7 +62,7 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{name}: {rows} rows ({kind})")
     summary = apply_csv(ctx.store(), data)
     print(
-        f"Imported: {summary.activity_days} days of activity (source csv), "
+        f"Imported: {summary.activity_days} activity rows, "
         f"{summary.readings} readings, {summary.profiles} profile snapshots, "
         f"{summary.notes_added} new notes."
     )
@@ -74,13 +75,7 @@ def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file, not a folder", EXIT_BAD_INPUT)
     try:
-        written = export_csv(
-            folder,
-            activity=store.activity(),
-            profiles=store.profiles(),
-            readings=store.readings(),
-            notes=[note for _id, note in store.notes()],
-        )
+        written = export_store(folder, store)
     except OSError as exc:
         raise CliError(
             f"could not write to {folder}: {exc.strerror or exc}", EXIT_BAD_INPUT

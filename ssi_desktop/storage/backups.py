@@ -32,7 +32,7 @@ from pathlib import Path
 from .atomic import preserve, write_atomic
 from .documents import load_store_bytes
 from .errors import StoreError
-from .files import read_regular
+from .files import read_regular, resolve_store
 from .schema import parse_store_bytes
 
 FOLDER_NAME = "backups"
@@ -318,7 +318,7 @@ def restore_unopened(store_path: Path, source: Path) -> Restored:
     takes the store's lock for the restore and turns a failed write into :class:`StoreError`."""
     from .lock import StoreLock  # Qt's lock file: only a restore needs it here
 
-    store_path = store_path.expanduser().absolute()
+    store_path = resolve_store(store_path.expanduser().absolute())
     lock = StoreLock(store_path)
     try:
         lock.acquire()

@@ -17,8 +17,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..core.catalogue import PILLARS, SOURCES
+from ..core.catalogue import PILLARS
 from ..core.parameters import DEFAULT_PARAMS, ModelParams
+from ..core.params_check import checked_params
 from ..core.records import (
     ActivityEntry,
     Goal,
@@ -55,8 +56,7 @@ class InvalidRecords(StoreError):
         super().__init__(
             "invalid_record",
             path,
-            f"{path} holds records that are not valid, so it was not opened: "
-            + "; ".join(listed),
+            f"{path} holds records that are not valid, so it was not opened: " + "; ".join(listed),
         )
         self.problems = problems
 
@@ -156,22 +156,9 @@ def _goal(doc: Mapping[str, Any]) -> Goal:
 
 
 def _params(doc: Mapping[str, Any]) -> ModelParams:
-    raw = _field(doc, "params", dict, "a model")
     if not isinstance(doc.get("info", {}), dict):
         raise _Bad("info", "must be a table")
-    try:
-        params = ModelParams.from_dict(raw)
-        for term in params.terms:
-            numbers = (term.weight, term.half_life, term.reference, term.prior)
-            if not all(_is_number(n) for n in (*numbers, *term.inputs.values())):
-                raise ValueError(f"term {term.name}: a weight, half-life or reference is not a number")
-            if not all(isinstance(t, str) for t in (term.name, term.label, term.numerator)):
-                raise ValueError(f"term {term.name!r}: a name is not text")
-        if not all(_is_number(w) for w in params.profile_items.values()):
-            raise ValueError("profile_items: a weight is not a number")
-    except (ValueError, TypeError, KeyError, AttributeError, ZeroDivisionError) as exc:
-        raise _Bad("params", f"not a valid model ({exc!s:.120})") from None
-    return params
+    return checked_params(_field(doc, "params", dict, "a model"))
 
 
 def _settings(doc: Mapping[str, Any]) -> Settings:

@@ -6,8 +6,8 @@ program name. A lock left by a process that was killed is taken over: Qt sees th
 is no longer running on this host. Qt also takes a PID now used by another process with the
 same executable name (any Python) for the owner, so on POSIX a lock is also taken over when
 no process holds the lock file's ``flock`` (Qt holds one for as long as it holds the lock):
-that proves the owner gone, whatever now runs under its PID. Age alone never makes a lock stale (``setStaleLockTime(0)``),
-so an app left open for days keeps its lock.
+that proves the owner gone, whatever now runs under its PID. Age alone never makes a lock
+stale (``setStaleLockTime(0)``), so an app left open for days keeps its lock.
 
 Within one process the lock is shared: opening a store the process already holds (a test
 reading back what it wrote, a dialog checking a file) counts one more holder, and the file

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.csv_io import CsvImportError, apply_csv, export_csv, read_csv
+from ..core.csv_export import export_store
+from ..core.csv_io import CsvImportError, apply_csv, read_csv
 from ..core.linkedin import (
     ImportCancelled,
     ImportPlan,
@@ -314,13 +315,7 @@ def run_csv_export(model: StoreModel, parent: QWidget | None, path: Path | None 
         return
     store = model.store
     try:
-        written = export_csv(
-            path,
-            activity=store.activity(),
-            profiles=store.profiles(),
-            readings=store.readings(),
-            notes=[note for _id, note in store.notes()],
-        )
+        written = export_store(path, store)
     except OSError as exc:
         QMessageBox.warning(
             parent,

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import math
-import unicodedata
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -71,9 +70,18 @@ day_text = st.one_of(
     valid_days.map(date.isoformat),
     bad_days.map(date.isoformat),
     st.sampled_from(
-        ["", "yesterday", "2024-02-30", "2024/01/01", "24-01-01", "2024-13-01", "20240301",
-         "2024-W10-1", "２０２４-０１-０１"]
-    ),  # fmt: skip
+        [
+            "",
+            "yesterday",
+            "2024-02-30",
+            "2024/01/01",
+            "24-01-01",
+            "2024-13-01",
+            "20240301",
+            "2024-W10-1",
+            "２０２４-０１-０１",
+        ]
+    ),
 )
 count_text = st.one_of(
     st.integers(min_value=-3, max_value=60).map(str),
@@ -165,7 +173,7 @@ def oracle_number(text: str) -> float | None:
     ambiguous and refused."""
     stripped = text.strip()
     unsigned = stripped.removeprefix("-")
-    whole, sep, fraction = unsigned.replace(",", ".").partition(".")
+    whole, _sep, fraction = unsigned.replace(",", ".").partition(".")
     if not (whole or fraction) or not (whole + fraction).isdigit() or not unsigned.isascii():
         return None
     if "," in unsigned and len(fraction) == 3 and 1 <= len(whole) <= 3:
