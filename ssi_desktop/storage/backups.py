@@ -103,15 +103,21 @@ def _legacy_is_ours(store_path: Path) -> Callable[[Path], bool]:
     """Whether a backup named by the stem (``work-<time>-<reason>.json``) is this store's.
 
     When no other file beside the store shares its stem, every such backup is its own. When
-    one does (``work.json`` and ``work.db``), a backup is its own only if it was made from
-    the same store: its meta record's ``created`` stamp is the store's.
+    one does (``work.json`` and ``work.db``), a backup is its own if it was made from the
+    same store (its meta record's ``created`` stamp is the store's), or, for a store too
+    damaged to tell, if it was made from none of the others.
     """
+    others: set[object] = set()
     with contextlib.suppress(OSError):
         for entry in os.scandir(store_path.parent):
             if entry.name != store_path.name and Path(entry.name).stem == store_path.stem:
-                mine = _created(store_path)
-                return lambda path: mine is not None and _created(path) == mine
-    return lambda path: True
+                others.add(_created(Path(entry.path)) if entry.is_file() else None)
+    if not others:
+        return lambda path: True
+    mine = _created(store_path)
+    if mine is not None:
+        return lambda path: _created(path) == mine
+    return lambda path: _created(path) not in others
 
 
 def list_backups(store_path: Path) -> list[Backup]:
@@ -255,7 +261,10 @@ def prune(store_path: Path, now: datetime | None = None) -> list[Path]:
     kept = keep(backups, now or now_utc(), readable)
     removed = []
     for backup in backups:
-        if backup.reason != PREVIOUS and backup.path not in kept:
+        # One named by the stem may be another store's after all (two stores created in the
+        # same second): it is listed and restorable, but only the user deletes it.
+        legacy = LEGACY_NAME.fullmatch(backup.name) is not None
+        if backup.reason != PREVIOUS and backup.path not in kept and not legacy:
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
