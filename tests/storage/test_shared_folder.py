@@ -32,7 +32,8 @@ def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _store(path: Path, days: int, posts: int) -> bytes:
     with Store.open(path) as store:
         store.set_activities(
-            ActivityEntry.create(f"2024-01-{d:02d}", {"brand.posts": posts}) for d in range(1, days + 1)
+            ActivityEntry.create(f"2024-01-{d:02d}", {"brand.posts": posts})
+            for d in range(1, days + 1)
         )
         store.backup("import")
     return path.read_bytes()
