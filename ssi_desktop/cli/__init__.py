@@ -18,6 +18,9 @@ from ..core.validation import ValidationError
 from ..storage import StoreError
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 
+#: ``--data ""`` (an unset shell variable) must not quietly mean the default store.
+EMPTY_DATA = "--data: is empty; give the store file (or leave --data out for the default)"
+
 #: One module per group of commands; each has ``register(subparsers)``.
 COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer", "backups")
 
@@ -73,10 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Opening the app: the command modules (importers, calibration …) are not needed,
         # and importing them all would add to every start.
         args = _base_parser().parse_args(argv)
+        if args.data is not None and not args.data.strip():
+            return _fail("", EMPTY_DATA, EXIT_BAD_INPUT)
         from ..app import main as run_app
 
         return run_app(data=args.data, smoke=args.smoke)
     args = build_parser().parse_args(argv)
+    if args.data is not None and not args.data.strip():
+        return _fail(args.command or "", EMPTY_DATA, EXIT_BAD_INPUT)
     if args.command is None:
         from ..app import main as run_app
 
@@ -100,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(command: str, message: str, code: int) -> int:
-    print(f"ssi-desktop {command}: {message}", file=sys.stderr)
+    print(f"ssi-desktop{f' {command}' if command else ''}: {message}", file=sys.stderr)
     return code
 
 

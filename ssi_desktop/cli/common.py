@@ -34,9 +34,7 @@ class Context:
 
     @property
     def store_path(self) -> Path:
-        """The store ``--data`` names; refused (exit 2) if empty or a store's companion."""
-        if self._data is not None and not self._data.strip():
-            raise bad_input("--data: is empty; give the store file (or leave --data out)")
+        """The store ``--data`` names; refused (exit 2) if it is a store's companion."""
         path = resolve_store_path(self._data)
         role = role_of(path)
         if role is not None:
