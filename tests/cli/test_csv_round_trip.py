@@ -76,10 +76,10 @@ def stores(draw: st.DrawFn) -> dict[str, object]:
         "readings": draw(st.lists(readings(), max_size=3)),
         "notes": [
             Note.create(d, t) for d, t in draw(st.lists(st.tuples(days, note_texts), max_size=5))
-        ],  # fmt: skip
+        ],
         "profiles": [
             ProfileSnapshot.create(draw(days), {k: draw(st.booleans()) for k in PROFILE_KEYS[:4]})
-        ],  # fmt: skip
+        ],
         "totals": draw(st.lists(totals(), max_size=3)),
         "settings": Settings(draw(st.booleans()), draw(st.booleans())),
         "goal": draw(st.one_of(st.none(), st.just(Goal.create(70, {"brand": 20}, "2030-01-01")))),

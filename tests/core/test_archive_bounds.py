@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from ssi_desktop.core.linkedin import NotAnExport, read_export
-from ssi_desktop.core.linkedin.archive import MAX_MEMBER_BYTES, MAX_MEMBERS
-from ssi_desktop.core.linkedin.readers import MAX_LINE
+from ssi_desktop.core.linkedin.archive import MAX_LINE, MAX_MEMBER_BYTES, MAX_MEMBERS
 from tests.core.export_builder import shares_csv, write_folder, write_zip
 
 SHARES = shares_csv(["2024-01-02 10:00:00"])
@@ -70,7 +69,7 @@ def test_a_line_longer_than_any_export_line_is_refused_naming_the_file(tmp_path:
     assert path.stat().st_size < 64 * 1024
     result = read_export(path)
     shares = next(f for f in result.files if f.name == "Shares.csv")
-    assert shares.error is not None and f"longer than {MAX_LINE:,} characters" in shares.error
+    assert shares.error is not None and f"longer than {MAX_LINE:,} bytes" in shares.error
     assert any("Shares.csv: NOT READ" in line for line in result.lines())
 
 

@@ -5,7 +5,7 @@ never used as a path (spec §7.7), so a hostile ``../../x`` name can do no harm.
 refused before anything is read when it has more members than any export, a member we read
 twice under one name, or one that inflates past :data:`MAX_MEMBER_BYTES`; an unpacked folder
 when a file we read is not a regular file (a FIFO would hang the reader, ``/dev/zero`` never
-ends). Lines and rows are bounded as they are read (:mod:`.readers`).
+ends). Lines are bounded as they are read (:class:`BoundedReader`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import IO
+
+from .readers import FileFormatError
 
 #: Export files we read, by the name LinkedIn gives them (lower case, no suffix, no ``.csv``).
 KINDS: dict[str, str] = {
@@ -47,6 +49,13 @@ _NAME = re.compile(r"^(?P<stem>.+?)(?:_\d+)?\.csv$", re.IGNORECASE)
 MAX_MEMBERS = 20_000
 #: The largest file we read: a heavy user's ten-year messages.csv is a few dozen MB.
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
+#: The longest line read: a message or a post is a few thousand characters. A hostile line
+#: of tiny fields (``,,,,`` …) would otherwise become a list of millions of cells.
+MAX_LINE = 1024 * 1024
+#: The most lines read from one file: a heavy user's ten years of messages is a few hundred
+#: thousand; a file of a billion empty lines would otherwise take many minutes.
+MAX_LINES = 5_000_000
+_CHUNK = 64 * 1024
 _EXPORT_DATE = re.compile(r"LinkedInDataExport_(\d{1,2}-\d{1,2}-\d{4})", re.IGNORECASE)
 
 
@@ -188,6 +197,42 @@ class Archive:
         return [m for m in self.members if m.kind == kind]
 
 
+class BoundedReader(io.RawIOBase):
+    """A member's bytes, refused (:class:`FileFormatError`) past :data:`MAX_LINE` bytes
+    without a line break or past :data:`MAX_LINES` lines. Checked per chunk, in C (``count``,
+    ``rfind``), so a normal file pays almost nothing for it."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.since_break = 0
+        self.lines = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.inner.read(min(len(buffer), _CHUNK))
+        size = len(data)
+        buffer[:size] = data
+        last = max(data.rfind(b"\n"), data.rfind(b"\r"))
+        if last < 0:
+            self.since_break += size
+        else:
+            ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+            # The line running into this chunk ends at its first break; a chunk is far
+            # shorter than MAX_LINE, so no line inside one can be too long.
+            self.since_break += min(ends)
+            if self.since_break <= MAX_LINE:
+                self.since_break = size - 1 - last
+        if self.since_break > MAX_LINE:
+            raise FileFormatError(f"a line is longer than {MAX_LINE:,} bytes: not an export file")
+        self.lines += data.count(b"\n")
+        if self.lines > MAX_LINES:
+            raise FileFormatError(f"more than {MAX_LINES:,} lines: not an export file")
+        return size
+
+
 @dataclass
 class TextStream:
     """A member opened as text (BOM dropped, newlines left to the csv module)."""
@@ -208,5 +253,6 @@ class TextStream:
 
 def open_text(archive: Archive, member: Member) -> TextStream:
     binary = archive.open_binary(member)
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
+    bounded = io.BufferedReader(BoundedReader(binary))
+    text = io.TextIOWrapper(bounded, encoding="utf-8-sig", errors="replace", newline="")
     return TextStream(binary, text)

@@ -12,12 +12,6 @@ from dataclasses import dataclass
 
 #: How many lines may come before the header (Connections.csv's "Notes:" paragraph).
 MAX_PREAMBLE_ROWS = 20
-#: The longest line read: a message or a post is a few thousand characters. A hostile line
-#: of tiny fields (``,,,,`` …) would otherwise become a list of millions of cells.
-MAX_LINE = 1024 * 1024
-#: The most lines read from one file: a heavy user's ten years of messages is a few hundred
-#: thousand; a file of a billion empty lines would otherwise take hours.
-MAX_LINES = 5_000_000
 
 
 class FileFormatError(Exception):
@@ -38,26 +32,11 @@ def _normalise(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").strip().strip('"').lower().split())
 
 
-def bounded_lines(text: Iterable[str]) -> Iterator[str]:
-    """``text``'s lines, refusing (:class:`FileFormatError`) one longer than :data:`MAX_LINE`
-    or more than :data:`MAX_LINES` of them; a stream is never read further than that."""
-    readline = getattr(text, "readline", None)
-    lines = iter(lambda: readline(MAX_LINE + 1), "") if readline else iter(text)
-    for number, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE:
-            raise FileFormatError(
-                f"line {number:,} is longer than {MAX_LINE:,} characters: not an export file"
-            )
-        if number > MAX_LINES:
-            raise FileFormatError(f"more than {MAX_LINES:,} lines: not an export file")
-        yield line
-
-
 def rows(text: Iterable[str], *, backslash_escapes: bool = False) -> Iterator[list[str]]:
     """CSV records of a text stream; Comments.csv escapes quotes as ``\\"``."""
     if backslash_escapes:
-        return csv.reader(bounded_lines(text), escapechar="\\")
-    return csv.reader(bounded_lines(text))
+        return csv.reader(text, escapechar="\\")
+    return csv.reader(text)
 
 
 def find_header(
