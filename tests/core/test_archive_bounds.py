@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import hostile_archives as hostile
 from ssi_desktop.core.linkedin import NotAnExport, read_export
 from ssi_desktop.core.linkedin.archive import MAX_LINE, MAX_MEMBER_BYTES, MAX_MEMBERS
 from tests.core.export_builder import shares_csv, write_folder, write_zip
@@ -90,3 +91,15 @@ def test_an_unpacked_folder_with_a_file_that_is_not_a_file(
     assert done.returncode == 2, done.stderr
     assert "Connections.csv in" in done.stderr and "is not a regular file" in done.stderr
     assert not store_path.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="peak memory from resource, FIFOs")
+@pytest.mark.parametrize("label", list(hostile.CASES), ids=list(hostile.CASES))
+def test_each_hostile_archive_of_the_issue_in_a_minute_and_300_mb(label: str) -> None:
+    """The multi-gigabyte archives themselves, each read in its own process."""
+    figures = hostile.run_case(hostile.CASES[label])
+    assert 0 <= float(figures["seconds"]) < hostile.MAX_SECONDS, figures  # type: ignore[arg-type]
+    assert 0 <= float(figures["mb"]) < hostile.MAX_MB, figures  # type: ignore[arg-type]
+    outcome = str(figures["outcome"])
+    assert "Shares.csv" in outcome or "Connections.csv" in outcome, outcome
