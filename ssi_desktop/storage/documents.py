@@ -127,8 +127,8 @@ def _sound_activity(doc: Mapping[str, Any]) -> ActivityEntry | None:
     """The entry if ``doc`` passes every check of :func:`_activity` (type checks, then
     ``ActivityEntry.create``), else None. A ten-year store holds thousands of these and opening
     it must stay quick, so the checks run inline here; anything that fails one goes through
-    :func:`_activity`, whose ``create`` names the field (``test_open_fast_path.py`` holds
-    the two to the same verdicts)."""
+    :func:`_created_activity`, whose ``create`` names the field
+    (``tests/storage/test_open_fast_path.py`` holds the two to the same verdicts)."""
     text, source, counts = doc.get("date"), doc.get("source"), doc.get("counts")
     if type(text) is not str or source not in _SOURCES or type(counts) is not dict:
         return None
@@ -154,9 +154,10 @@ def _sound_activity(doc: Mapping[str, Any]) -> ActivityEntry | None:
 
 
 def _activity(doc: Mapping[str, Any]) -> ActivityEntry:
-    sound = _sound_activity(doc)
-    if sound is not None:
-        return sound
+    return _sound_activity(doc) or _created_activity(doc)
+
+
+def _created_activity(doc: Mapping[str, Any]) -> ActivityEntry:
     source = _field(doc, "source", str, "text")
     counts = _numbers(doc, "counts", integral=True)
     return _dated(doc, lambda day: ActivityEntry.create(day, counts, source))
@@ -244,7 +245,9 @@ def _checked(data: Mapping[str, Any]) -> tuple[dict[str, list[tuple[int, Any]]],
             problems.append(f"{table}: {len(docs)} records where one is allowed")
         for doc_id, doc in docs.items():
             if not (doc_id.isdigit() and doc_id.isascii() and len(doc_id) <= 15):
-                problems.append(f"{_where(table, doc_id, doc)}: the record id is not a whole number")
+                problems.append(
+                    f"{_where(table, doc_id, doc)}: the record id is not a whole number"
+                )
                 continue
             try:
                 rows.append((int(doc_id), build(doc)))
