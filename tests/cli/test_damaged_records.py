@@ -77,7 +77,7 @@ CASES: list[tuple[str, Callable[[Doc], None] | bytes, str]] = [
     ("a count as a string", _counts({"brand.posts": "2"}), "brand.posts: must be a whole number"),
     ("a negative count", _counts({"brand.posts": -2}), "brand.posts: must not be negative"),
     ("an unknown metric", _counts({"engage.likes": 1}), "engage.likes: is not a known metric"),
-    ("a document id that is not a number", _rename_activity_id, "'x1': the record id"),
+    ("a document id that is not a number", _rename_activity_id, "'x1' (2024-01-02): the record id"),
     ("a reading without pillars", _pillarless, "record '1' (2024-01-03): brand: is missing"),
     ("a reading with NaN", b"NaN", "NaN is not a number JSON allows"),
     ("a note whose text is a number", _set("notes", "text", 42), "text: must be text"),

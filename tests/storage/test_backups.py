@@ -155,7 +155,7 @@ def test_prune_deletes_only_backups_it_does_not_keep(store_path: Path) -> None:
     names = []
     for days in (3, 40, 41, 200, 201, 800):
         taken = NOW - timedelta(days=days)
-        names.append(folder / f"store-{taken:%Y%m%dT%H%M%S%f}Z-daily.json")
+        names.append(folder / f"store.json.{taken:%Y%m%dT%H%M%S%f}Z.daily.json")
         names[-1].write_bytes(store_path.read_bytes())
     (folder / "notes-of-mine.txt").write_text("not a backup")
     removed = prune(store_path, NOW)

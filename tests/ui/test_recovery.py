@@ -83,7 +83,7 @@ def test_restore_the_latest_good_backup_keeps_the_damaged_file(store_path: Path,
     assert "cannot use" in first["text"] and "has not been changed" in first["text"]
     assert "damaged or truncated" in first["details"] and "backup(s) exist" in first["details"]
     assert first["buttons"][1:] == ["Choose another file…", "Quit"]
-    aside = list(store_path.parent.glob("store.damaged-*.json"))
+    aside = list(store_path.parent.glob("store.json.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
     assert str(aside[0]) in u.seen[1]["text"]  # the user is told where it went
     assert store_path.read_bytes() == good
