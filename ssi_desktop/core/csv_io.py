@@ -211,13 +211,14 @@ def _read_file(
                 rows.fail(number, "date", f"{item.day.isoformat()} is already in {where}")
                 continue
             seen[key] = f"{name} row {number}"
-        {
+        found: dict[str, list[Any]] = {
             ACTIVITY_FILE: data.activity,
             READINGS_FILE: data.readings,
             NOTES_FILE: data.notes,
             PROFILE_FILE: data.profiles,
             TOTALS_FILE: data.totals,
-        }[kind].append(item)
+        }
+        found[kind].append(item)
     data.files.append((name, kind, count))
 
 

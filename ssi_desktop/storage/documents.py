@@ -107,7 +107,7 @@ def _numbers(doc: Mapping[str, Any], name: str, integral: bool) -> dict[str, Any
         if type(value) not in allowed:
             kind = "a whole number" if integral else "a number"
             raise _Bad(key, f"must be {kind}, not {type(value).__name__} {value!r:.40}")
-    return values
+    return dict(values)
 
 
 def _dated(doc: Mapping[str, Any], build: Callable[[date], R]) -> R:
