@@ -11,6 +11,7 @@ handed to the store, so checking costs little more than reading did before.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -62,7 +63,9 @@ class InvalidRecords(StoreError):
         super().__init__(
             "invalid_record",
             path,
-            f"{path} holds records that are not valid, so it was not opened: " + "; ".join(listed),
+            f"{path} holds records that are not valid, so it was not opened: "
+            + "; ".join(listed)
+            + ".",
         )
         self.problems = problems
 
@@ -90,13 +93,25 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+_KINDS = {str: "the text", bool: "", float: "the number", int: "the number", list: "a list",
+          dict: "a table", type(None): "null"}  # fmt: skip
+
+
+def _shown(value: object) -> str:
+    """``value`` as the user would see it in the file: ``the text '3'``, ``a list``."""
+    kind = _KINDS.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict) or value is None:
+        return kind
+    return f"{kind} {json.dumps(value)[:40]}".strip()
+
+
 def _field(doc: Mapping[str, Any], name: str, kind: type | tuple[type, ...], what: str) -> Any:
     if name not in doc:
         raise _Bad(name, "is missing")
     value = doc[name]
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-        raise _Bad(name, f"must be {what}, not {type(value).__name__} {value!r:.40}")
+        raise _Bad(name, f"must be {what}, not {_shown(value)}")
     return value
 
 
@@ -106,7 +121,7 @@ def _numbers(doc: Mapping[str, Any], name: str, integral: bool) -> dict[str, Any
     for key, value in values.items():
         if type(value) not in allowed:
             kind = "a whole number" if integral else "a number"
-            raise _Bad(key, f"must be {kind}, not {type(value).__name__} {value!r:.40}")
+            raise _Bad(key, f"must be {kind}, not {_shown(value)}")
     return dict(values)
 
 
