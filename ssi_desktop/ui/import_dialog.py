@@ -298,6 +298,10 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
         activity=data.activity,
         profiles=data.profiles,
         readings=data.readings,
+        totals=data.totals,
+        goal=data.extras.get("goal"),
+        settings=data.extras.get("settings"),
+        model=data.extras.get("model"),
         write=lambda: apply_csv(store, data),  # backs up first; adds only new notes
     )
     if not _apply_busy(model, _tr("Import CSV"), do, undo):
