@@ -1,4 +1,4 @@
-"""Many records added as one undoable change: the sample data, a CSV import.
+"""Many records added as one undoable change: the sample data, a CSV or Creator import.
 
 ``undoable_add`` notes what the touched days held before (activity of the same source,
 profile snapshots, readings, totals, the goal, the settings, the model) and returns a
@@ -63,7 +63,7 @@ def undoable_add(
         before = {note_id for note_id, _note in store.notes()}
         if write is None:
             store.add_records(activity=activity, profiles=profiles, readings=readings,
-                              notes=notes, goal=goal)  # fmt: skip
+                              notes=notes, goal=goal, totals=totals)  # fmt: skip
         else:
             write()
         # Ids change when a redo re-adds the notes: remember this time's.
