@@ -52,6 +52,7 @@ def entries(draw: st.DrawFn) -> ActivityEntry:
 def readings(draw: st.DrawFn) -> Reading:
     pillars = {p: draw(st.floats(0, 25).map(lambda x: round(x, 2))) for p in
                ("brand", "find", "engage", "build")}  # fmt: skip
+    pillars["brand"] = max(pillars["brand"], 0.5)  # four zeros are a failed copy, refused
     rank = draw(st.one_of(st.none(), st.integers(1, 100)))
     return Reading.create(draw(days), industry_rank=rank, **pillars)
 
