@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS
+from .changes import ApplyImport
 from .consistency import check_day_counts
 from .records import ActivityEntry, Note, ProfileSnapshot, Reading
+from .store_protocol import StoreLike
 from .validation import ValidationError
 
 ACTIVITY_FILE, READINGS_FILE, NOTES_FILE, PROFILE_FILE = (
@@ -314,23 +316,30 @@ class CsvSummary:
     backup: Path | None
 
 
-def apply_csv(store: Any, data: CsvData) -> CsvSummary:
-    """Store what was read in one atomic write, after a backup.
-
-    Activity replaces the day's ``csv`` entry (never the typed or LinkedIn ones); profile
-    snapshots and readings replace their day's; a note already in the store (same day and
-    text) is not added twice, so importing a file again changes nothing.
-    """
+def csv_change(store: StoreLike, data: CsvData) -> ApplyImport:
+    """The change storing what was read: activity replaces the day's ``csv`` entry (never the
+    typed or LinkedIn ones); profile snapshots and readings replace their day's; a note already
+    in the store (same day and text) is not added twice, so importing a file again changes
+    nothing."""
     existing = {(n.day, n.text) for _id, n in store.notes()}
     notes = []
     for note in data.notes:
         if (note.day, note.text) not in existing:
             existing.add((note.day, note.text))
             notes.append(note)
-    backup = store.backup("import-csv")
-    store.add_records(
-        activity=data.activity, profiles=data.profiles, readings=data.readings, notes=notes
+    return ApplyImport(
+        activity=tuple(data.activity),
+        profiles=tuple(data.profiles),
+        readings=tuple(data.readings),
+        notes=tuple(notes),
     )
+
+
+def apply_csv(store: StoreLike, data: CsvData) -> CsvSummary:
+    """Store what was read (:func:`csv_change`) in one atomic write, after a backup."""
+    change = csv_change(store, data)
+    backup = store.backup("import-csv")
+    change.apply(store)
     return CsvSummary(
-        len(data.activity), len(data.profiles), len(data.readings), len(notes), backup
+        len(data.activity), len(data.profiles), len(data.readings), len(change.notes), backup
     )
