@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .catalogue import METRIC_KEYS, PILLAR_MAX, PILLARS, PROFILE_KEYS
+from .changes import ApplyImport
 from .records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
 from .scoring import ScoreTable, score
 from .validation import EARLIEST_DATE, today
@@ -36,6 +37,10 @@ class SampleData:
         """Keyword arguments for ``Store.add_records``: all of it in one write."""
         return {"activity": self.activity, "profiles": self.profiles,
                 "readings": self.readings, "notes": self.notes, "goal": self.goal}  # fmt: skip
+
+    def change(self) -> ApplyImport:
+        """All of it as one change (the app's "Load sample data", undoable)."""
+        return ApplyImport(**self.as_records())
 
 
 #: Mean counts on an ordinary weekday at full stride. Metrics derived from others

@@ -55,7 +55,7 @@ OTHER = date(2026, 3, 9)  # holds nothing in the seeded store
 CALIBRATED = ModelParams.from_dict(DEFAULT_PARAMS.to_dict() | {"version": "test-fit"})
 
 
-def _seed(store: Store) -> None:
+def seed(store: Store) -> None:
     """A store holding something of every kind, the goal, settings and a fitted model."""
     store.add_records(
         activity=[
@@ -76,7 +76,7 @@ def _seed(store: Store) -> None:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "store.json") as opened:
-        _seed(opened)
+        seed(opened)
         yield opened
 
 
@@ -249,7 +249,7 @@ _changes = st.one_of(
 @given(st.lists(_changes, min_size=1, max_size=8))
 def test_any_sequence_undone_backwards_gives_the_bytes_back(changes: list[Change]) -> None:
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "s.json") as store:
-        _seed(store)
+        seed(store)
         original = store.path.read_bytes()
         inverses = []
         for change in changes:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ssi_desktop.core.catalogue import PILLARS
+from ssi_desktop.core.changes import AddNote, ApplyImport, PutDay
 from ssi_desktop.core.jumps import detect_jumps
 from ssi_desktop.core.records import ActivityEntry, Goal, Note, Reading
 from ssi_desktop.core.validation import today
@@ -119,12 +120,7 @@ def test_recalibration_jumps_are_marked_and_explained(
         if r.day >= _day(250)
     ]
 
-    def raise_readings() -> None:
-        with model.store.batch():
-            for reading in raised:
-                model.store.put_reading(reading)
-
-    assert model.apply("Readings", raise_readings, lambda: None)
+    assert model.push("Readings", ApplyImport(readings=tuple(raised)))
     jumps = detect_jumps(model.scores(), model.store.readings())
     assert any(abs((j.day - _day(250)).days) <= 30 for j in jumps)
     assert chart.markers("jump") == [(j.day, j.label) for j in jumps]
@@ -230,18 +226,12 @@ def test_a_change_through_the_model_redraws_the_same_chart(
     line = chart._lines["engage"]
     before = chart.series_data("engage")[1][-1]
     entry = ActivityEntry.create(today(), {"engage.comments": 40, "engage.shares": 10})
-    assert model.apply(
-        "Record today",
-        lambda: model.store.set_activity(entry),
-        lambda: model.store.delete_activity(today()),
-    )
+    assert model.push("Record today", PutDay(entry))
     after = chart.series_data("engage")[1]
     assert chart._lines["engage"] is line
     assert after[-1] > before
     np.testing.assert_allclose(after, _values(model, "engage"))
-    model.apply(
-        "Note", lambda: model.store.add_note(Note.create(today(), "Big week")), lambda: None
-    )
+    model.push("Note", AddNote(Note.create(today(), "Big week")))
     assert (today(), "Big week") in chart.markers("note")
 
 
@@ -379,11 +369,7 @@ def test_the_first_recorded_day_replaces_the_empty_state(qtbot, store_path: Path
         qtbot.addWidget(widget)
         widget.show()
     entry = ActivityEntry.create(today(), {"engage.comments": 5})
-    model.apply(
-        "Record",
-        lambda: model.store.set_activity(entry),
-        lambda: model.store.delete_activity(today()),
-    )
+    model.push("Record", PutDay(entry))
     for widget in charts:
         assert not widget.is_empty_state()
     x, y = charts[0].series_data("engage")
