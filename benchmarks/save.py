@@ -1,9 +1,10 @@
 """Saving one day's entry: durable on disk, scores recomputed, the chart on screen redrawn.
 
-The figure goes through the app's own path (``StoreModel.push`` → ``PutDay`` → ``Store.set_activity``,
-one atomic write; ``changed`` → the history chart reloads ``StoreModel.scores()`` and
-replots) and stops when the chart's view has painted again. The floor writes the same
-store's data the plainest durable way: stdlib ``json`` dump, write, fsync, ``os.replace``.
+The figure goes through the app's own path (``StoreModel.push`` → ``PutDay`` →
+``Store.set_activity``, one atomic write; ``changed`` → the history chart reloads
+``StoreModel.scores()`` and replots) and stops when the chart's view has painted again. The
+floor writes the same store's data the plainest durable way: stdlib ``json`` dump, write,
+fsync, ``os.replace``.
 """
 
 from __future__ import annotations
