@@ -385,13 +385,6 @@ class Store:
         self.revision += 1
         self._cache.clear()
 
-    def add_activity(self, entry: ActivityEntry) -> ActivityEntry:
-        """Add ``entry``'s counts to what its day and source already hold; returns the sum."""
-        current = self.activity_on(entry.day, entry.source)
-        merged = current.merged(entry) if current else entry
-        self.set_activity(merged)
-        return merged
-
     def set_activity(self, entry: ActivityEntry) -> None:
         """Make ``entry`` the day's counts for its source (all zero removes the day)."""
         before = self._cache.get("activity")
