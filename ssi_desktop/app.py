@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .cli.common import EXIT_STORE
+from .exit_codes import EXIT_STORE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
