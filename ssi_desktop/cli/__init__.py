@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..core.validation import ValidationError
@@ -24,7 +25,7 @@ COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer", "bac
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep its text
+    def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep its text
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 

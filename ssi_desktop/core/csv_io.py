@@ -276,12 +276,13 @@ def _read_file(
                 rows.fail(number, "date", f"{item.day.isoformat()} is already in {where}")
                 continue
             seen[(kind, item.day)] = f"{name} row {number}"
-        {
+        lists: dict[str, list[Any]] = {
             ACTIVITY_FILE: data.activity,
             READINGS_FILE: data.readings,
             NOTES_FILE: data.notes,
             PROFILE_FILE: data.profiles,
-        }[kind].append(item)
+        }
+        lists[kind].append(item)
     data.files.append((name, kind, count))
 
 

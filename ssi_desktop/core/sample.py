@@ -138,7 +138,7 @@ def _stride(dates: list[date], new_job: date, rng: np.random.Generator) -> np.nd
     # A few quiet weeks a year (illness, crunch time): a fifth of the usual activity.
     for week in rng.choice(weeks[-1] + 1, size=max(1, n // 120), replace=False):
         stride[weeks == week] *= 0.2
-    return stride
+    return np.asarray(stride, dtype=float)
 
 
 def _on_holiday(day: date) -> bool:
@@ -171,7 +171,7 @@ def _draw_counts(
     )
     # A day is active when the member did anything of their own on it.
     own = sum(counts[k] for k in _WEEKDAY_MEANS if k != "build.invitations_received")
-    counts["find.days_active"] = (own > 0).astype(np.int64)
+    counts["find.days_active"] = np.asarray(own > 0).astype(np.int64)
     counts["engage.replies_received"] = rng.binomial(
         counts["engage.messages_sent"], 0.45
     ) + rng.poisson(0.2 * stride)

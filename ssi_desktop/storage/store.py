@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
@@ -38,6 +38,8 @@ from .json_storage import SafeJSONStorage, encode
 from .lock import StoreLock
 from .migrations import migrate, schema_of
 from .schema import SCHEMA_VERSION, new_store_data, parse_store_bytes
+
+T = TypeVar("T")
 
 #: The fields that name a record of each keyed table: one document per key.
 _KEY_FIELDS = {
@@ -504,10 +506,9 @@ class Store:
                 self._flush_later()
             if goal is not None:
                 self._set_goal(goal)
-            for snapshot in totals:
-                self._put_doc(
-                    "totals", {"date": snapshot.day.isoformat(), "values": dict(snapshot.values)}
-                )
+            for totals_snapshot in totals:
+                day, values = totals_snapshot.day.isoformat(), dict(totals_snapshot.values)
+                self._put_doc("totals", {"date": day, "values": values})
 
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
@@ -582,10 +583,11 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _cached(self, name: str, build: Any) -> Any:
+    def _cached(self, name: str, build: Callable[[], T]) -> T:
         if name not in self._cache:
             self._cache[name] = build()
-        return self._cache[name]
+        value: T = self._cache[name]
+        return value
 
     def _docs(self, table: str) -> list[dict[str, Any]]:
         """The table's documents as stored (read-only use: never change what this returns)."""
@@ -608,7 +610,7 @@ class Store:
         return self._cached("activity", build)
 
     def activity_on(self, day: date, source: str = "manual") -> ActivityEntry | None:
-        by_day = self._cached(
+        by_day: dict[tuple[date, str], ActivityEntry] = self._cached(
             "activity_by_day", lambda: {(e.day, e.source): e for e in self.activity()}
         )
         return by_day.get((day, source))
@@ -633,10 +635,10 @@ class Store:
                 "industry_avg",
                 "network_avg",
             )
-            readings = [
-                Reading(date.fromisoformat(d["date"]), **{f: d.get(f) for f in fields})
-                for d in self._docs("readings")
-            ]
+            readings = []
+            for d in self._docs("readings"):
+                values: dict[str, Any] = {f: d.get(f) for f in fields}
+                readings.append(Reading(date.fromisoformat(d["date"]), **values))
             return tuple(sorted(readings, key=lambda r: r.day))
 
         return self._cached("readings", build)

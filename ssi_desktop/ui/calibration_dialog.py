@@ -292,9 +292,9 @@ class CalibrationDialog(QDialog):
                      after=result.holdout_after["total"]))  # fmt: skip
         self.verdict.setText("\n".join(lines))
         # Grow to fit the table, at the width the user sees (adjustSize would re-wrap the text).
-        self.resize(
-            self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width()))
-        )
+        layout = self.layout()
+        assert layout is not None  # built in __init__
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -154,6 +154,7 @@ class FormBase(QWidget):
         if day == self._shown_day:
             return
         if self._dirty:
+            assert self._shown_day is not None  # set with the picker, before any edit
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved values"),
@@ -166,7 +167,6 @@ class FormBase(QWidget):
                 QMessageBox.StandardButton.Save,
             )
             if answer != QMessageBox.StandardButton.Discard:
-                assert self._shown_day is not None
                 self._show_picker_day(self._shown_day)  # the values belong to that day
                 if answer != QMessageBox.StandardButton.Save or not self.save():
                     return

@@ -37,6 +37,8 @@ from .widgets import ColourDot, MutedLabel, tabular_font
 
 
 class PillarTab(RecordTab):
+    form: ActivityForm
+
     def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.pillar = pillar

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from ..storage import Store, StoreError
 from ..storage.backups import latest_good, restore_unopened
@@ -33,7 +33,7 @@ def _ask(
         QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
     )
     box.setInformativeText(details)
-    buttons = {}
+    buttons: dict[QPushButton, str] = {}
     for key, label in choices:
         role = (
             QMessageBox.ButtonRole.RejectRole
@@ -46,7 +46,8 @@ def _ask(
             box.setEscapeButton(button)
     box.setDefaultButton(next(iter(buttons)))
     box.exec()
-    return buttons.get(box.clickedButton(), "quit")
+    clicked = box.clickedButton()
+    return next((key for button, key in buttons.items() if button is clicked), "quit")
 
 
 def _restore(parent: QWidget | None, path: Path) -> None:

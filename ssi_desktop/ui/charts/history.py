@@ -291,7 +291,9 @@ class HistoryChart(ChartBase):
                 _Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
-        x_min = day_x(min(data.first_day, today() - timedelta(days=max(RANGES[:-1]))))
+        x_min = day_x(
+            min(data.first_day, today() - timedelta(days=max(d for d in RANGES if d is not None)))
+        )
         x_max = day_x(max(data.last_day, today()))
         for plot in self.plots:
             plot.setLimits(
