@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,7 +40,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 #: Imported activity is kept apart from typed and LinkedIn counts under this source.
 SOURCE = "csv"
 
-#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8).
+#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8;
+#: OWASP adds tab and carriage return). Every CSV the app writes goes through :func:`neutralise`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Errors listed before the rest are summarised: enough to fix a file, not a flood.
 MAX_ERRORS = 30
@@ -110,20 +109,13 @@ def profile_rows(profiles: Iterable[ProfileSnapshot]) -> list[list[str]]:
     ]
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
-    """Write through a temporary file so a failed export never leaves half a file."""
-    out = io.StringIO()
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A CSV file's bytes (UTF-8, CRLF as RFC 4180 says); cells are written as given."""
+    out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(out.getvalue())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    return out.getvalue().encode("utf-8")
 
 
 def export_csv(
@@ -133,8 +125,13 @@ def export_csv(
     profiles: Iterable[ProfileSnapshot],
     readings: Iterable[Reading],
     notes: Iterable[Note],
+    write: Callable[[Path, bytes], None],
 ) -> list[tuple[Path, int]]:
-    """Write the four files into ``folder`` (created if needed); returns (path, rows) each."""
+    """Write the four files into ``folder`` (created if needed); returns (path, rows) each.
+
+    ``write`` is the store's atomic writer (``storage.atomic.write_atomic``, which core cannot
+    import): a failed export never leaves half a file.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         ACTIVITY_FILE: activity_rows(activity),
@@ -144,9 +141,23 @@ def export_csv(
     }
     written = []
     for name, rows in tables.items():
-        _write_csv(folder / name, HEADERS[name], rows)
+        write(folder / name, csv_bytes(HEADERS[name], rows))
         written.append((folder / name, len(rows)))
     return written
+
+
+def export_store(
+    folder: Path, store: StoreLike, write: Callable[[Path, bytes], None]
+) -> list[tuple[Path, int]]:
+    """Everything ``store`` holds as the four files (File ▸ Export CSV, ``export csv``)."""
+    return export_csv(
+        folder,
+        activity=store.activity(),
+        profiles=store.profiles(),
+        readings=store.readings(),
+        notes=[note for _id, note in store.notes()],
+        write=write,
+    )
 
 
 # -- import --------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import Change
-from ..core.csv_io import CsvImportError, csv_change, export_csv, read_csv
+from ..core.csv_io import CsvImportError, csv_change, export_store, read_csv
 from ..core.linkedin import (
     ImportCancelled,
     ImportPlan,
@@ -39,6 +39,7 @@ from ..core.linkedin import (
     plan_import,
     read_export,
 )
+from ..storage.atomic import write_atomic
 from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -294,15 +295,8 @@ def run_csv_export(model: StoreModel, parent: QWidget | None, path: Path | None 
     path = path or _choose_folder(parent, _tr("Export CSV files to"))
     if path is None:
         return
-    store = model.store
     try:
-        written = export_csv(
-            path,
-            activity=store.activity(),
-            profiles=store.profiles(),
-            readings=store.readings(),
-            notes=[note for _id, note in store.notes()],
-        )
+        written = export_store(path, model.store, write_atomic)
     except OSError as exc:
         QMessageBox.warning(
             parent,

@@ -33,13 +33,13 @@ from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about
 from .palette import is_dark, pillar_color
-from .settings import AppSettings
+from .recovery import STORE_FILTER
+from .settings import THEME_CHOICES, AppSettings
 from .store_model import StoreModel
 from .store_opening import open_store
 from .theme import ThemeController
 from .widgets import colour_dot, error_colour
 
-STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
 #: The tabs in order: (key, title). Ctrl+1 … Ctrl+7 follow this order.
 TABS: tuple[tuple[str, str], ...] = (
     ("dashboard", "Dashboard"),
@@ -323,12 +323,8 @@ class MainWindow(QMainWindow):
         theme_menu = view.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        for mode, text in (
-            ("system", self.tr("&System")),
-            ("light", self.tr("&Light")),
-            ("dark", self.tr("&Dark")),
-        ):
-            action = self._action(theme_menu, text, partial(self.set_theme, mode))
+        for mode, text in THEME_CHOICES:
+            action = self._action(theme_menu, self.tr(text), partial(self.set_theme, mode))
             action.setCheckable(True)
             action.setChecked(mode == self.settings.theme)
             self.theme_group.addAction(action)

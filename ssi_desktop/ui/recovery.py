@@ -21,6 +21,10 @@ from ..storage.backups import latest_good, restore_unopened
 RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable"})
 
 
+#: The file dialogs' filter for store files (opening and creating one).
+STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("recovery", text)
 
@@ -124,7 +128,7 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
                 parent,
                 tr("Open a store"),
                 str(path.parent),
-                tr("SSI Desktop stores (*.json);;All files (*)"),
+                tr(STORE_FILTER),
             )
             if chosen:
                 path = Path(chosen)

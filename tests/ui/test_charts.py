@@ -20,7 +20,7 @@ from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
 from ssi_desktop.ui.charts import HistoryChart, PillarChart, Sparkline
 from ssi_desktop.ui.charts.data import day_x
-from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_rows, neutralise_cell
+from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_csv, history_rows
 from ssi_desktop.ui.charts.small import PILLAR_SCALE
 from ssi_desktop.ui.palette import SERIES, pillar_color
 from ssi_desktop.ui.store_model import StoreModel
@@ -332,14 +332,10 @@ def test_cancelled_export_writes_nothing(
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised() -> None:
-    assert [neutralise_cell(c) for c in ("=SUM(A1)", "+1", "-2", "@x", "12.5", "")] == [
-        "'=SUM(A1)",
-        "'+1",
-        "'-2",
-        "'@x",
-        "12.5",
-        "",
-    ]
+    """The chart's export uses the one rule of core.csv_io (spec §7.8, tab and CR too)."""
+    cells = ("=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "12.5", "")
+    lines = history_csv([cells]).decode().split("\r\n")
+    assert lines[1] == "'=SUM(A1),'+1,'-2,'@x,'\tx,\"'\rx\",12.5,"
 
 
 def test_history_rows_leave_the_estimate_blank_before_the_first_day(model: StoreModel) -> None:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.catalogue import PILLAR_MAX
+from ...core.catalogue import PILLAR_MAX, PILLARS
 from ...core.validation import today
 from ...storage.atomic import write_atomic
+from ..formatting import PILLAR_NAMES
 from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
 from ..store_model import StoreModel
 from .common import (
@@ -43,7 +44,7 @@ from .common import (
     style_plot,
 )
 from .data import DAY, ChartData, day_x, x_day
-from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .export import history_csv, history_rows
 
 #: The range buttons, in days; None shows everything.
 RANGES: tuple[int | None, ...] = (30, 90, 365, None)
@@ -151,13 +152,7 @@ class HistoryChart(ChartBase):
             bar.addWidget(button)
         bar.addStretch(1)
 
-        names = {
-            "total": self.tr("Total"),
-            "brand": self.tr("Brand"),
-            "find": self.tr("Find"),
-            "engage": self.tr("Engage"),
-            "build": self.tr("Build"),
-        }
+        names = {"total": self.tr("Total"), **{p: self.tr(PILLAR_NAMES[p]) for p in PILLARS}}
         self._toggles: dict[str, QToolButton] = {}
         for name in SERIES:
             toggle = QToolButton(self)
@@ -536,7 +531,7 @@ class HistoryChart(ChartBase):
 
     def export_csv(self, path: str | Path) -> None:
         """Save the rows behind the days in view; raises OSError when it cannot be written."""
-        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
+        write_atomic(Path(path), history_csv(self.visible_rows()))
 
     def visible_rows(self) -> list[tuple[str, ...]]:
         first, last = self.visible_range()
