@@ -87,14 +87,15 @@ def _remove_leftover_temps(path: Path) -> None:
 
 
 def _with_entry(entries: tuple[ActivityEntry, ...], entry: ActivityEntry
-                ) -> tuple[ActivityEntry, ...]:  # fmt: skip
-    """``entries`` (sorted by day, source) with ``entry``'s day and source as stored."""
+                ) -> tuple[tuple[ActivityEntry, ...], ActivityEntry | None]:  # fmt: skip
+    """``entries`` (sorted by day, source) with ``entry``'s day and source as stored, and the
+    entry now stored there (None when its counts were all zero)."""
     counts = {k: v for k, v in entry.counts.items() if v}
     key = (entry.day, entry.source)
     at = bisect_left(entries, key, key=lambda e: (e.day, e.source))
     here = at < len(entries) and (entries[at].day, entries[at].source) == key
-    stored = (ActivityEntry(entry.day, MappingProxyType(counts), entry.source),) if counts else ()
-    return entries[:at] + stored + entries[at + here :]
+    stored = ActivityEntry(entry.day, MappingProxyType(counts), entry.source) if counts else None
+    return entries[:at] + ((stored,) if stored else ()) + entries[at + here :], stored
 
 
 class Store:
@@ -390,12 +391,18 @@ class Store:
     def set_activity(self, entry: ActivityEntry) -> None:
         """Make ``entry`` the day's counts for its source (all zero removes the day)."""
         before = self._cache.get("activity")
+        by_day = self._cache.get("activity_by_day")
         with self._write():
             self._put_activity(entry)
         if before is not None:
-            # One day changed: swap it into the sorted tuple instead of rebuilding ten years
-            # of records on the next read (the form's save path, benchmarks/).
-            self._cache["activity"] = _with_entry(before, entry)
+            # One day changed: swap it into the sorted tuple (and the day map) instead of
+            # rebuilding ten years of records on the next read (the save path, benchmarks/).
+            self._cache["activity"], stored = _with_entry(before, entry)
+            if by_day is not None:
+                by_day.pop((entry.day, entry.source), None)
+                if stored is not None:
+                    by_day[(entry.day, entry.source)] = stored
+                self._cache["activity_by_day"] = by_day
 
     def set_activities(self, entries: Iterable[ActivityEntry]) -> None:
         """Replace several days' counts in one write (imports)."""
