@@ -22,7 +22,7 @@ from ssi_desktop.ui.charts import HistoryChart, PillarChart, Sparkline
 from ssi_desktop.ui.charts.data import day_x
 from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_csv, history_rows
 from ssi_desktop.ui.charts.small import PILLAR_SCALE
-from ssi_desktop.ui.palette import SERIES, pillar_color
+from ssi_desktop.ui.palette import SERIES, note_color, pillar_color
 from ssi_desktop.ui.store_model import StoreModel
 
 DAYS = 400
@@ -252,6 +252,25 @@ def test_dark_palette_recolours_the_lines(qtbot, chart: HistoryChart) -> None:
     finally:
         app.setPalette(light)
     qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", False))
+
+
+def test_a_note_added_in_the_dark_gets_the_dark_colour(
+    qtbot, chart: HistoryChart, model: StoreModel
+) -> None:
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", True))
+        model.push("Note", AddNote(Note.create(today(), "In the dark")))
+        marker = next(m for m in chart._markers if m.text == "In the dark")
+        assert marker.label.color == note_color(True)
+        assert chart.series_pen_color("total") == pillar_color("total", True)
+    finally:
+        app.setPalette(light)
 
 
 # Exports ---------------------------------------------------------------------------------

@@ -286,6 +286,11 @@ class HistoryChart(ChartBase):
                 _Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
+            # Only new markers need colours: lines, dots and goals keep theirs (recolouring
+            # everything on each save cost ~5 ms); a theme change recolours all (_recolour).
+            dark, size = self.dark(), self._marker_text_size()
+            for marker in self._markers:
+                marker.recolour(dark, size)
         x_min = day_x(
             min(data.first_day, today() - timedelta(days=max(d for d in RANGES if d is not None)))
         )
@@ -294,7 +299,6 @@ class HistoryChart(ChartBase):
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
-        self._recolour(self.dark())
         if not self._custom_range:
             self._apply_range()
         self._hide_crosshair()
@@ -497,7 +501,7 @@ class HistoryChart(ChartBase):
         for line in self._grid:
             line.setPen(pg.mkPen(grid, width=1))
         bg = background(palette)
-        small = max(7.0, self.font().pointSizeF() * 0.85)
+        small = self._marker_text_size()
         for name in SERIES:
             colour = pillar_color(name, dark)
             self._lines[name].setPen(series_pen(name, dark))
@@ -519,6 +523,9 @@ class HistoryChart(ChartBase):
             f"QLabel {{ background: {bg.name()}; color: {palette.text().color().name()};"
             f" border: 1px solid {border.name()}; border-radius: 4px; padding: 6px; }}"
         )
+
+    def _marker_text_size(self) -> float:
+        return max(7.0, self.font().pointSizeF() * 0.85)
 
     # Export -------------------------------------------------------------------------------
 
