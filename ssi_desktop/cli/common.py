@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..core.parameters import ModelParams
+from ..core.scoring import ScoreTable, score
 from ..core.validation import ValidationError
 from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
@@ -66,3 +69,22 @@ def validated(action: Any, *args: Any, **kwargs: Any) -> Any:
         return action(*args, **kwargs)
     except ValidationError as exc:
         raise bad_input(exc) from None
+
+
+def store_score(
+    store: Store,
+    start: date | None = None,
+    end: date | None = None,
+    params: ModelParams | None = None,
+) -> ScoreTable:
+    """The estimate from everything the store holds that the model reads (with the store's
+    own model unless ``params`` is given)."""
+    return score(
+        store.activity(),
+        store.profiles(),
+        params or store.params(),
+        totals=store.totals(),
+        settings=store.settings(),
+        start=start,
+        end=end,
+    )

@@ -30,6 +30,7 @@ from .advice_panel import AdvicePanel, GoalPanel
 from .formatting import PILLAR_NAMES, change, pillar_points, short_date, signed, total_points
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
+from .why_moved import WhyMovedPanel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
 
@@ -163,6 +164,8 @@ class Dashboard(QWidget):
         self.sparkline.clicked.connect(self.history_requested)
         spark_layout.addWidget(self.sparkline, 1)
         layout.addWidget(spark_card, 2)
+        self.why = WhyMovedPanel(self.model, PILLARS, page)
+        layout.addWidget(self.why)
 
         # Goal progress and the next best actions: model-driven, recomputed only when shown.
         self.goal_panel = GoalPanel(self.model, page)
