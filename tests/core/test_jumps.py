@@ -76,7 +76,7 @@ def test_the_threshold_is_in_points(table: ScoreTable) -> None:
 
 
 def test_readings_outside_the_estimate_are_skipped(table: ScoreTable) -> None:
-    outside = Reading.create(table.start - timedelta(days=40), brand=0, find=0, engage=0, build=0)
+    outside = Reading.create(table.start - timedelta(days=40), brand=0, find=0, engage=0, build=0.5)
     assert detect_jumps(table, [outside, *readings_from(table, monthly(table))]) == []
 
 

@@ -45,6 +45,7 @@ from .common import (
 )
 from .data import DAY, ChartData, day_x, x_day
 from .export import history_csv, history_rows
+from .peers import PeerOverlay
 
 #: The range buttons, in days; None shows everything.
 RANGES: tuple[int | None, ...] = (30, 90, 365, None)
@@ -119,6 +120,8 @@ class HistoryChart(ChartBase):
         self._view.setAntialiasing(True)
         layout.addWidget(self._view, 1)
         self._build_plots()
+        self.peers = PeerOverlay(self, self._view, self._total_plot, self._pillar_plot, _AXIS_WIDTH)
+        layout.insertWidget(1, self.peers.legend)
         self._build_crosshair()
         self._finish_setup(page)
 
@@ -299,6 +302,7 @@ class HistoryChart(ChartBase):
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
+        self.peers.plot(data.readings)  # its items keep their colours too
         if not self._custom_range:
             self._apply_range()
         self._hide_crosshair()
@@ -515,6 +519,7 @@ class HistoryChart(ChartBase):
             self._toggles[name].setIcon(_swatch(colour, bg, name not in self._hidden))
         for marker in self._markers:
             marker.recolour(dark, small)
+        self.peers.recolour(dark)
         muted = muted_text_color(dark)
         for line in self._cross:
             line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
