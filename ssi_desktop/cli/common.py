@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from ..core.parameters import ModelParams
 from ..core.scoring import ScoreTable, score
 from ..core.validation import ValidationError
+from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
 from ..storage.files import role_of
 
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 3
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class CliError(Exception):
@@ -83,7 +85,7 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="the store file")
 
 
-def validated(action: Any, *args: Any, **kwargs: Any) -> Any:
+def validated(action: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Call a core constructor, turning a ValidationError into exit 2 (nothing written)."""
     try:
         return action(*args, **kwargs)

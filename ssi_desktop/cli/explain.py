@@ -63,12 +63,11 @@ def explanation_text(result: Explanation) -> str:
     lines.append("")
     if not movers:
         lines.append("Nothing moved.")
-    for pillar, term in movers:
+    for moved_pillar, term in movers:
         verb = "added" if term.change > 0 else "took"
         preposition = "to" if term.change > 0 else "from"
-        lines.append(
-            f"{term.label} {verb} {abs(term.change):.2f} {preposition} {PILLAR_LABELS[pillar]}."
-        )
+        where = PILLAR_LABELS[moved_pillar]
+        lines.append(f"{term.label} {verb} {abs(term.change):.2f} {preposition} {where}.")
     return "\n".join(lines)
 
 

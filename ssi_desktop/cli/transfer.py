@@ -18,6 +18,7 @@ from ..core.linkedin import (
 )
 from ..core.linkedin.report import plural
 from ..core.validation import ValidationError
+from ..storage.atomic import write_atomic
 from .common import EXIT_BAD_INPUT, CliError, Context, add_data_option
 
 
@@ -106,7 +107,7 @@ def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file, not a folder", EXIT_BAD_INPUT)
     try:
-        written = export_store(folder, store)
+        written = export_store(folder, store, write_atomic)
     except OSError as exc:
         raise CliError(
             f"could not write to {folder}: {exc.strerror or exc}", EXIT_BAD_INPUT

@@ -7,13 +7,8 @@ The files :mod:`.csv_io` reads back: ``activity.csv`` (one row per day and sourc
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from . import csv_extras
 from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS, TOTAL_KEYS
@@ -25,9 +20,11 @@ from .csv_io import (
     READING_EXTRAS,
     READINGS_FILE,
     TOTALS_FILE,
+    csv_bytes,
     neutralise,
 )
 from .records import ActivityEntry, Note, ProfileSnapshot, Reading, TotalsSnapshot
+from .store_protocol import StoreLike
 
 
 def _number(value: float | None) -> str:
@@ -75,29 +72,12 @@ def profile_rows(profiles: Iterable[ProfileSnapshot]) -> list[list[str]]:
     ]
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    _write_bytes(path, out.getvalue().encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write through a temporary file so a failed export never leaves half a file."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def export_store(folder: Path, store: Any) -> list[tuple[Path, int]]:
-    """Everything ``store`` holds as files in ``folder``: :func:`export_csv`'s five, then
-    ``settings.csv``, ``goal.csv`` and, for a calibrated model, ``model.json``."""
+def export_store(
+    folder: Path, store: StoreLike, write: Callable[[Path, bytes], None]
+) -> list[tuple[Path, int]]:
+    """Everything ``store`` holds as files in ``folder`` (File ▸ Export CSV, ``export csv``):
+    :func:`export_csv`'s five, then ``settings.csv``, ``goal.csv`` and, for a calibrated model,
+    ``model.json``. ``write`` is the store's atomic writer (core cannot import it)."""
     written = export_csv(
         folder,
         activity=store.activity(),
@@ -105,14 +85,15 @@ def export_store(folder: Path, store: Any) -> list[tuple[Path, int]]:
         readings=store.readings(),
         notes=[note for _id, note in store.notes()],
         totals=store.totals(),
+        write=write,
     )
     for name, rows in csv_extras.extra_tables(store).items():
-        _write_csv(folder / name, csv_extras.HEADERS[name], rows)
+        write(folder / name, csv_bytes(csv_extras.HEADERS[name], rows))
         written.append((folder / name, len(rows)))
     model = csv_extras.model_document(store)
     model_path = folder / csv_extras.MODEL_FILE
     if model is not None:
-        _write_bytes(model_path, model)
+        write(model_path, model)
         written.append((model_path, 1))
     elif model_path.is_file():
         model_path.unlink()  # an older export's model would calibrate the store it goes into
@@ -127,8 +108,10 @@ def export_csv(
     readings: Iterable[Reading],
     notes: Iterable[Note],
     totals: Iterable[TotalsSnapshot] = (),
+    write: Callable[[Path, bytes], None],
 ) -> list[tuple[Path, int]]:
-    """Write the five files into ``folder`` (created if needed); returns (path, rows) each."""
+    """Write the five files into ``folder`` (created if needed) with ``write``, the store's
+    atomic writer (a failed export never leaves half a file); returns (path, rows) each."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         ACTIVITY_FILE: activity_rows(activity),
@@ -139,6 +122,6 @@ def export_csv(
     }
     written = []
     for name, rows in tables.items():
-        _write_csv(folder / name, HEADERS[name], rows)
+        write(folder / name, csv_bytes(HEADERS[name], rows))
         written.append((folder / name, len(rows)))
     return written

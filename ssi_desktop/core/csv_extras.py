@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import PILLARS
-from .parameters import DEFAULT_PARAMS
 from .params_check import checked_params
 from .records import Goal, Settings
+from .store_protocol import StoreLike
 from .validation import ValidationError
 
 SETTINGS_FILE, GOAL_FILE, MODEL_FILE = "settings.csv", "goal.csv", "model.json"
@@ -33,7 +33,7 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.15g}"
 
 
-def extra_tables(store: Any) -> dict[str, list[list[str]]]:
+def extra_tables(store: StoreLike) -> dict[str, list[list[str]]]:
     """The rows of ``settings.csv`` and ``goal.csv`` for ``store``."""
     goal: Goal | None = store.goal()
     goal_rows = []
@@ -45,19 +45,20 @@ def extra_tables(store: Any) -> dict[str, list[list[str]]]:
                 goal.by.isoformat() if goal.by else "",
             ]
         )
-    settings = store.settings().as_dict()
+    settings = (store.saved_settings() or Settings()).as_dict()
     return {
         SETTINGS_FILE: [[key, "yes" if on else "no"] for key, on in settings.items()],
         GOAL_FILE: goal_rows,
     }
 
 
-def model_document(store: Any) -> bytes | None:
+def model_document(store: StoreLike) -> bytes | None:
     """``model.json`` for a store with calibrated parameters; None for model v1."""
-    params = store.params()
-    if params == DEFAULT_PARAMS:
+    saved = store.saved_params()
+    if saved is None:
         return None
-    document = {"params": params.to_dict(), "info": store.params_info()}
+    params, info = saved
+    document = {"params": params.to_dict(), "info": dict(info)}
     return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -120,22 +121,11 @@ def read_model(path: Path) -> tuple[dict[str, Any], list[str]]:
     return {"params": params, "info": document.get("info", {})}, []
 
 
-def apply_extras(store: Any, extras: dict[str, Any]) -> None:
-    """Store what was read (inside the import's batch): each replaces the store's own."""
-    if "settings" in extras:
-        store.set_settings(extras["settings"])
-    if "goal" in extras:
-        store.set_goal(extras["goal"])
-    if "model" in extras:
-        store.set_params(extras["model"]["params"], extras["model"]["info"])
-
-
 __all__ = [
     "GOAL_FILE",
     "HEADERS",
     "MODEL_FILE",
     "SETTINGS_FILE",
-    "apply_extras",
     "extra_tables",
     "kind_of_header",
     "model_document",

@@ -22,8 +22,10 @@ from typing import Any
 
 from . import csv_extras
 from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS, TOTAL_KEYS
+from .changes import KEEP_GOAL, ApplyImport, Batch, Change, SetParams, SetSettings
 from .consistency import check_day_counts
 from .records import ActivityEntry, Note, ProfileSnapshot, Reading, TotalsSnapshot
+from .store_protocol import StoreLike
 from .validation import ValidationError
 
 ACTIVITY_FILE, READINGS_FILE, NOTES_FILE, PROFILE_FILE, TOTALS_FILE = (
@@ -44,7 +46,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 #: Imported activity is kept apart from typed and LinkedIn counts under this source.
 SOURCE = "csv"
 
-#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8).
+#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8;
+#: OWASP adds tab and carriage return). Every CSV the app writes goes through :func:`neutralise`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Errors listed before the rest are summarised: enough to fix a file, not a flood.
 MAX_ERRORS = 30
@@ -66,6 +69,15 @@ def restore(cell: str) -> str:
     if cell.startswith("'") and _runs_as_formula(cell[1:]):
         return cell[1:]
     return cell
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A CSV file's bytes (UTF-8, CRLF as RFC 4180 says); cells are written as given."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
 
 
 # -- import --------------------------------------------------------------------------------
@@ -275,24 +287,36 @@ def new_notes(held: Iterable[Note], read: Iterable[Note]) -> list[Note]:
     return added
 
 
-def apply_csv(store: Any, data: CsvData) -> CsvSummary:
-    """Store what was read in one atomic write, after a backup.
-
-    Activity replaces the day's entry of its source (``csv`` for a file without a ``source``
-    column: never the typed or LinkedIn ones); profile snapshots, readings and totals replace
-    their day's; notes already in the store are not added again (:func:`new_notes`).
-    """
+def csv_change(store: StoreLike, data: CsvData) -> Change:
+    """The change storing what was read, in one write: activity replaces the day's entry of
+    its source (``csv`` for a file without a ``source`` column: never the typed or LinkedIn
+    ones); profile snapshots, readings and totals replace their day's; notes already in the
+    store are not added again (:func:`new_notes`); a goal, settings or model read replace the
+    store's. Its inverse (the app's undo) puts back everything it replaced."""
     notes = new_notes((n for _id, n in store.notes()), data.notes)
-    backup = store.backup("import-csv")
-    with store.batch():
-        store.add_records(
-            activity=data.activity,
-            profiles=data.profiles,
-            readings=data.readings,
-            notes=notes,
-            totals=data.totals,
+    changes: list[Change] = [
+        ApplyImport(
+            activity=tuple(data.activity),
+            profiles=tuple(data.profiles),
+            readings=tuple(data.readings),
+            totals=tuple(data.totals),
+            notes=tuple(notes),
+            goal=data.extras.get("goal", KEEP_GOAL),
         )
-        csv_extras.apply_extras(store, data.extras)
+    ]
+    if "settings" in data.extras:
+        changes.append(SetSettings(data.extras["settings"]))
+    if "model" in data.extras:
+        changes.append(SetParams(data.extras["model"]["params"], data.extras["model"]["info"]))
+    return Batch(tuple(changes))
+
+
+def apply_csv(store: StoreLike, data: CsvData) -> CsvSummary:
+    """Store what was read (:func:`csv_change`) in one atomic write, after a backup."""
+    notes = new_notes((n for _id, n in store.notes()), data.notes)
+    change = csv_change(store, data)
+    backup = store.backup("import-csv")
+    change.apply(store)
     return CsvSummary(
         len(data.activity), len(data.profiles), len(data.readings), len(notes), backup
     )
