@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .cli.common import EXIT_STORE
+from .exit_codes import EXIT_STORE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -122,7 +122,9 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
-            window.tabs.widget(index).grab()
+            tab = window.tabs.widget(index)
+            if tab is not None:
+                tab.grab()
         window.grab()
         # The Creator import's reader (openpyxl) is loaded on demand: prove it was bundled.
         importlib.import_module("ssi_desktop.core.creator.workbook")

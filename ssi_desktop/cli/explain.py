@@ -21,7 +21,7 @@ def cmd_explain(args: argparse.Namespace, ctx: Context) -> int:
     last = validated(check_date, "--to", args.last)
     if first > last:
         raise bad_input("--from: is after --to")
-    store = ctx.store()
+    store = ctx.store(create=False)
     result = explain(store_score(store, start=first), first, last)
     if args.format == "json":
         json.dump(result.as_dict(), sys.stdout, indent=2)
@@ -63,12 +63,11 @@ def explanation_text(result: Explanation) -> str:
     lines.append("")
     if not movers:
         lines.append("Nothing moved.")
-    for pillar, term in movers:
+    for moved_pillar, term in movers:
         verb = "added" if term.change > 0 else "took"
         preposition = "to" if term.change > 0 else "from"
-        lines.append(
-            f"{term.label} {verb} {abs(term.change):.2f} {preposition} {PILLAR_LABELS[pillar]}."
-        )
+        where = PILLAR_LABELS[moved_pillar]
+        lines.append(f"{term.label} {verb} {abs(term.change):.2f} {preposition} {where}.")
     return "\n".join(lines)
 
 

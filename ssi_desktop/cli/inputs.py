@@ -1,4 +1,8 @@
-"""The member's LinkedIn totals and settings: ``totals`` and ``settings`` (spec §4)."""
+"""The member's LinkedIn totals and settings: ``totals`` and ``settings`` (spec §4).
+
+Each applies the same ``core.changes`` value the app's LinkedIn numbers window and Settings
+dialog push (no undo here).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import json
 
 from ..core.catalogue import SETTING_KEYS, SETTINGS, TOTAL_KEYS, TOTALS
+from ..core.changes import DeleteTotals, PutTotals, SetSettings
 from ..core.records import Settings, TotalsSnapshot
 from ..core.totals_rules import merged_into_day
 from ..core.validation import ValidationError, check_date
@@ -31,14 +36,14 @@ def cmd_totals(args: argparse.Namespace, ctx: Context) -> int:
         store = ctx.store()
         if not any(s.day == day for s in store.totals()):
             raise bad_input(ValidationError("--date", f"no totals recorded on {day.isoformat()}"))
-        store.delete_totals(day)
+        DeleteTotals(day).apply(store)
         print(f"{day.isoformat()}: totals deleted")
         return 0
     typed = validated(TotalsSnapshot.create, args.date, _pairs("KEY=N", args.values))
     store = ctx.store()
     # A day's snapshot gathers what the member copied that day: given keys replace, others stay.
     snapshot = validated(merged_into_day, typed, store.totals())
-    store.put_totals(snapshot)
+    PutTotals(snapshot).apply(store)
     summary = ", ".join(f"{k}={v}" for k, v in snapshot.values.items())
     print(f"{snapshot.day.isoformat()}: {summary}")
     return 0
@@ -68,7 +73,7 @@ def cmd_settings(args: argparse.Namespace, ctx: Context) -> int:
                 raise bad_input(ValidationError(key, f"must be yes or no, not {value!r}"))
         current = validated(Settings.create, pairs, current)
         if current != store.settings():
-            store.set_settings(current)
+            SetSettings(current).apply(store)
     values = current.as_dict()
     if args.format == "json":
         print(json.dumps(values, indent=2))

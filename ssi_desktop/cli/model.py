@@ -8,6 +8,7 @@ import json
 from ..core.advice import advise
 from ..core.calibration import Calibration, NotEnoughReadings, calibrate
 from ..core.catalogue import PILLAR_LABELS, PILLARS
+from ..core.changes import SetParams
 from ..core.goals import goal_progress
 from ..core.jumps import detect_jumps
 from ..core.parameters import DEFAULT_PARAMS
@@ -25,7 +26,7 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
             print(f"The model already uses the defaults (model {DEFAULT_PARAMS.version}).")
             return 0
         store.backup("calibration")
-        store.set_params(None)
+        SetParams(None).apply(store)
         print(f"The model is back to its defaults (model {DEFAULT_PARAMS.version}).")
         return 0
     try:
@@ -34,7 +35,7 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
     except NotEnoughReadings as exc:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
     backup = store.backup("calibration")
-    store.set_params(result.params, result.info(today()))
+    SetParams(result.params, result.info(today())).apply(store)
     if args.format == "json":
         print(json.dumps(result.report(), indent=2, ensure_ascii=False))
         return 0
@@ -87,7 +88,7 @@ def calibration_report(result: Calibration) -> str:
 
 def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
     day = validated(check_date, "--date", args.date) if args.date else today()
-    store = ctx.store()
+    store = ctx.store(create=False)
     params = store.params()
     activity, profiles = store.activity(), store.profiles()
     advice = advise(activity, profiles, params, day, store.settings(), store.totals())

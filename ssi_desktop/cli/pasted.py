@@ -43,7 +43,7 @@ def pasted_reading(args: argparse.Namespace) -> Reading:
         figures = read_ssi_page(_page_text(args.paste))
     except NotAnSsiPage as exc:
         raise bad_input(ValidationError("--paste", str(exc))) from None
-    return validated(figures.reading, args.date or today())  # type: ignore[no-any-return]
+    return validated(figures.reading, args.date or today())
 
 
 def describe(reading: Reading) -> str:

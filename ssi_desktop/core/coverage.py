@@ -50,7 +50,12 @@ def recorded_inputs(
     totals: Iterable[TotalsSnapshot] = (),
 ) -> frozenset[str]:
     """Every input key the member has ever recorded."""
-    keys = {key for entry in activity for key, value in entry.counts.items() if value > 0}
+    keys: set[str] = set()
+    for entry in activity:
+        # Once every key of a day is known, the day adds nothing: one C-level check per day
+        # instead of a look at each count (ten years: ~4 ms on every save, benchmarks/).
+        if not keys.issuperset(entry.counts):
+            keys.update(key for key, value in entry.counts.items() if value > 0)
     keys.update(key for snap in totals for key in snap.values)
     if any(True for _ in profiles):
         keys.add(PROFILE_INPUT)

@@ -110,8 +110,9 @@ class AdvicePanel(_LazyPanel):
         self.advice = advice = shared_advice(self._model)
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         figures = tabular_font(self.font())
         weakest = advice.weakest
         self.weakest.setText(self.tr("Weakest pillar: <b>{name}</b> ({value} / {max:g})").format(

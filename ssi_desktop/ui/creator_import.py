@@ -1,7 +1,7 @@
 """File → Import Creator Analytics…: LinkedIn's Analytics workbooks, previewed, then undoable.
 
 The same steps as the LinkedIn export import (ui/import_dialog.py): choose, read, show the dry
-run, apply through ``StoreModel.apply`` (a backup first, then one write), so one Undo puts
+run, push through ``StoreModel.push`` (a backup first, then one write), so one Undo puts
 every touched day and total back. Workbooks are small (a day a row), so they are read under a
 busy cursor rather than in a worker thread.
 """
@@ -29,13 +29,11 @@ from ..core.creator import (
     CreatorData,
     CreatorPlan,
     NotCreatorAnalytics,
-    apply_creator,
     plan_creator,
     read_creator,
 )
 from ..core.validation import ValidationError
-from .import_dialog import _apply_busy
-from .record_changes import undoable_add
+from .import_dialog import push_busy
 from .store_model import StoreModel
 
 
@@ -141,13 +139,7 @@ def run_creator_import(model: StoreModel, parent: QWidget | None, path: Path | N
     preview.deleteLater()
     if not accepted:
         return
-    do, undo = undoable_add(
-        store,
-        activity=plan.entries,
-        totals=plan.totals,
-        write=lambda: apply_creator(store, plan),  # backs up first, then one write
-    )
-    if not _apply_busy(model, _tr("Import Creator Analytics"), do, undo):
+    if not push_busy(model, _tr("Import Creator Analytics"), plan.change(), "import"):
         return  # save_failed already said why; nothing was written
     QMessageBox.information(
         parent,

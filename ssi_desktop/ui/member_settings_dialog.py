@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import SETTINGS
+from ..core.changes import SetSettings
 from ..core.records import Settings
 from .store_model import StoreModel
 from .widgets import ErrorLabel, MutedLabel
@@ -60,13 +61,8 @@ class MemberSettingsDialog(QDialog):
         model.save_failed.connect(self.error.show_error)
 
     def save(self) -> None:
-        store = self.model.store
-        before = store.settings()
+        before = self.model.store.settings()
         after = Settings.create({key: box.isChecked() for key, box in self.boxes.items()}, before)
-        if after != before and not self.model.apply(
-            self.tr("Change settings"),
-            lambda: store.set_settings(after),
-            lambda: store.set_settings(before),
-        ):
+        if after != before and not self.model.push(self.tr("Change settings"), SetSettings(after)):
             return  # save_failed put the reason in the dialog; the ticks stay
         self.accept()

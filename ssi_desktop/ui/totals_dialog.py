@@ -95,6 +95,8 @@ class TotalsTableModel(QAbstractTableModel):
 
 
 class TotalsPanel(RecordTab):
+    form: TotalsForm
+
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.form = TotalsForm(model, self)
@@ -152,7 +154,7 @@ class TotalsPanel(RecordTab):
         row = self.selected_row()
         if row is None:
             return False
-        return self.model.apply(*delete_totals_change(self.model, self.table_model.snapshot(row)))
+        return self.model.push(*delete_totals_change(self.model, self.table_model.snapshot(row)))
 
 
 class TotalsDialog(QDialog):

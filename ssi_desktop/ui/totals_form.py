@@ -8,6 +8,7 @@ every field and saving deletes it. Validation is the core's, as for ``ssi-deskto
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -22,16 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import TOTALS
+from ..core.changes import DeleteTotals, PutTotals
 from ..core.records import TotalsSnapshot
 from ..core.totals_rules import check_totals, total_on
 from ..core.validation import ValidationError
-from .form_base import Change, FormBase
+from .form_base import FormBase, FormChange
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel, tabular_font
 
-#: Thousands separators people copy with the number ("1,204", "1 204"); a decimal point is
-#: left in, so "1.5" is refused as not whole rather than read as 15.
-_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f")
+#: Thousands separators people copy with the number ("1,204", "1 204"). Whole numbers are
+#: ASCII digits only (core.validation), so the form names the number to type instead.
+_SEPARATORS = re.compile(r"[0-9]{1,3}(?:[,.'\s\u00a0\u202f][0-9]{3})+")
 
 
 class TotalsForm(FormBase):
@@ -107,7 +109,7 @@ class TotalsForm(FormBase):
         others = tuple(s for s in self.model.store.totals() if s.day != self.day())
         for key, edit in self.edits.items():
             value = snapshot.values.get(key) if snapshot else None
-            edit.setText("" if value is None else f"{value:,}")
+            edit.setText("" if value is None else str(value))
             in_force = total_on(others, key, self.day())
             edit.setPlaceholderText(
                 self.tr("≈ {value}").format(value=f"{round(in_force):,}")
@@ -124,38 +126,31 @@ class TotalsForm(FormBase):
         )
 
     def typed(self) -> dict[str, str]:
-        """The fields with something in them, without thousands separators."""
-        return {
-            key: edit.text().translate(_SEPARATORS)
-            for key, edit in self.edits.items()
-            if edit.text().strip()
-        }
+        """The fields with something in them."""
+        return {key: edit.text().strip() for key, edit in self.edits.items() if edit.text().strip()}
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
         day = self.day()
-        store = self.model.store
         previous = self._snapshot()
         typed = self.typed()
         if not typed:
             if previous is None:
-                raise ValidationError(TOTALS[0].key, "type at least one number to save")
+                raise ValidationError(TOTALS[0].key, self.tr("type at least one number to save"))
             return delete_totals_change(self.model, previous)
+        for key, text in typed.items():
+            if _SEPARATORS.fullmatch(text):
+                digits = re.sub(r"\D", "", text)
+                raise ValidationError(
+                    key, self.tr("type digits only, without separators: {n}").format(n=digits)
+                )
         snapshot = TotalsSnapshot.create(day, typed)
-        check_totals(snapshot, store.totals(), snapshot.values)
+        check_totals(snapshot, self.model.store.totals(), snapshot.values)
         if snapshot == previous:
             return None
-
-        def undo() -> None:
-            if previous is None:
-                store.delete_totals(day)
-            else:
-                store.put_totals(previous)
-
         label = self.tr("Save LinkedIn numbers of {date}").format(date=day.isoformat())
-        return label, lambda: store.put_totals(snapshot), undo
+        return label, PutTotals(snapshot)
 
 
-def delete_totals_change(model: StoreModel, snapshot: TotalsSnapshot) -> Change:
-    store = model.store
+def delete_totals_change(model: StoreModel, snapshot: TotalsSnapshot) -> FormChange:
     label = model.tr("Delete LinkedIn numbers of {date}").format(date=snapshot.day.isoformat())
-    return label, lambda: store.delete_totals(snapshot.day), lambda: store.put_totals(snapshot)
+    return label, DeleteTotals(snapshot.day)

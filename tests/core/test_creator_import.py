@@ -52,7 +52,7 @@ def test_overlapping_windows_give_each_day_once_the_newer_figure(
     folder: Path, store_path: Path
 ) -> None:
     with Store.open(store_path) as store:
-        store.add_activity(ActivityEntry.create(date(2025, 1, 20), {"brand.engagement": 7}))
+        store.set_activity(ActivityEntry.create(date(2025, 1, 20), {"brand.engagement": 7}))
         store.put_totals(TotalsSnapshot.create(date(2025, 2, 14), {"totals.connections": 500}))
         data = read_creator(folder)
         summary = apply_creator(store, plan_creator(store, data))

@@ -9,8 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ssi_desktop.core.linkedin import apply_import, read_export
-from ssi_desktop.core.records import ProfileSnapshot, TotalsSnapshot, revalidated
+from ssi_desktop.core.linkedin import apply_import, plan_import, read_export
+from ssi_desktop.core.records import ActivityEntry, ProfileSnapshot, TotalsSnapshot, revalidated
 from ssi_desktop.storage import Store
 from tests.core import export_builder as xb
 
@@ -120,6 +120,29 @@ def test_import_writes_the_network_keeps_other_totals_and_twice_changes_nothing(
     again = apply_import(store, read_export(archive))
     assert again.totals_changed == 0 and again.backup is None
     assert store_path.read_bytes() == before
+
+
+def test_an_import_that_writes_and_removes_totals_is_one_change_undone_byte_for_byte(
+    tmp_path: Path, store_path: Path
+) -> None:
+    store = Store.open(store_path)
+    # A store already holding activity and a checklist (undoing the first record of a kind
+    # leaves its table behind empty: the bytes differ there, the records do not).
+    store.set_activity(ActivityEntry.create(date(2026, 1, 5), {"brand.posts": 1}))
+    store.put_profile(ProfileSnapshot.create(date(2026, 1, 5), {"photo": True}))
+    store.put_totals(TotalsSnapshot.create(date(2026, 2, 2), {"totals.followers": 70}))
+    store.put_totals(TotalsSnapshot.create(date(2026, 1, 20), {"totals.connections": 4}))
+    plan = plan_import(store, read_export(network_export(tmp_path)))
+    assert plan.totals and plan.totals_removed == (date(2026, 1, 20),)
+    before = store_path.read_bytes()
+
+    inverse = plan.change().apply(store)
+    written = store_path.read_bytes()
+    assert date(2026, 1, 20) not in {s.day for s in store.totals()}
+    redo = inverse.apply(store)
+    assert store_path.read_bytes() == before
+    redo.apply(store)
+    assert store_path.read_bytes() == written
 
 
 def test_a_newer_export_replaces_the_older_network(tmp_path: Path, store_path: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.advice import advise
+from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.goals import goal_progress
 from ssi_desktop.core.records import ActivityEntry, Goal
 from ssi_desktop.core.sample import generate
@@ -72,17 +73,10 @@ def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> Non
     qtbot.waitUntil(lambda: shown_weakest(panel))
     assert panel.advice is not None
     before = dict(panel.advice.current)
-    store = model.store
-    day = today()
-    old = store.activity_on(day)
-    entry = ActivityEntry.create(day, {"find.filtered_searches": 40, "find.leads_saved": 20})
+    entry = ActivityEntry.create(today(), {"find.filtered_searches": 40, "find.leads_saved": 20})
 
     with qtbot.waitSignal(model.changed):
-        model.apply(
-            "add",
-            lambda: store.set_activity(entry),
-            lambda: store.set_activity(old) if old else store.delete_activity(day),
-        )
+        model.push("add", PutDay(entry))
     qtbot.waitUntil(lambda: panel.advice is not None and panel.advice.current != before)
     assert panel.advice.current["find"] > before["find"]
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from ..changes import ApplyImport
 from ..records import ActivityEntry, TotalsSnapshot
+from ..store_protocol import StoreLike
 from .workbook import (
     ENGAGEMENT,
     NEW_FOLLOWERS,
@@ -104,6 +105,10 @@ class CreatorPlan:
     def is_empty(self) -> bool:
         return not self.entries and not self.totals
 
+    def change(self) -> ApplyImport:
+        """These writes as one change (the app pushes it on its undo stack)."""
+        return ApplyImport(activity=self.entries, totals=self.totals)
+
     def summary(self) -> str:
         """One sentence on what would change."""
         if self.is_empty():
@@ -123,7 +128,7 @@ class CreatorPlan:
         )
 
 
-def plan_creator(store: Any, data: CreatorData) -> CreatorPlan:
+def plan_creator(store: StoreLike, data: CreatorData) -> CreatorPlan:
     """For each listed day the workbooks' counts (replacing the day's creator counts of the
     same metrics); the follower totals merged into their days' snapshots."""
     existing = {e.day: e for e in store.activity() if e.source == SOURCE}
@@ -153,10 +158,10 @@ class CreatorSummary:
     backup: Path | None
 
 
-def apply_creator(store: Any, plan: CreatorPlan) -> CreatorSummary:
+def apply_creator(store: StoreLike, plan: CreatorPlan) -> CreatorSummary:
     """Back the store up, then write the whole plan in one atomic write."""
     if plan.is_empty():
         return CreatorSummary(0, 0, None)
     backup = store.backup("import")
-    store.add_records(activity=plan.entries, totals=plan.totals)
+    plan.change().apply(store)
     return CreatorSummary(len(plan.entries), len(plan.totals), backup)

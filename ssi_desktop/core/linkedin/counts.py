@@ -125,7 +125,7 @@ def dated(
                 control.tick(stream)
             verdict = lookup(key(value)) or miss(value)
             if verdict.__class__ is str:
-                skipped[verdict] += 1  # type: ignore[index]
+                skipped[verdict] += 1
             else:
                 yield verdict, record  # type: ignore[misc]
     finally:
@@ -208,10 +208,10 @@ def read_simple(kind: str, stream: TextStream, report: FileReport, control: Cont
     wanted = {"date": date_names, "status": ("endorsement status", "status")}
     columns = find_header(records, wanted, ("date",))
     if kind != "endorsements" or columns["status"] is None:
-        return {metric: count_days(records, columns["date"], report, control, stream)}
+        return {metric: count_days(records, columns.required("date"), report, control, stream)}
     status = columns["status"]
     per_day: Counter[date] = Counter()
-    for day, record in dated(records, columns["date"], report, control, stream):
+    for day, record in dated(records, columns.required("date"), report, control, stream):
         if _cell(record, status).lower() in _NOT_ACCEPTED:
             report.skip("endorsement not accepted")
             continue
@@ -238,13 +238,13 @@ def read_invitations(
     records = rows(stream.text)
     columns = find_header(records, INVITATION_COLUMNS, ("date", "direction"))
     pick, (has_message, has_invitee) = _picker(
-        columns["direction"], columns["message"], columns["invitee"]
+        columns.required("direction"), columns["message"], columns["invitee"]
     )
     sent: Counter[date] = Counter()
     noted: Counter[date] = Counter()
     received: Counter[date] = Counter()
     used = 0
-    for day, record in dated(records, columns["date"], report, control, stream):
+    for day, record in dated(records, columns.required("date"), report, control, stream):
         try:
             way, message, invitee = pick(record)
         except IndexError:
@@ -305,7 +305,7 @@ def read_connections(
     """
     records = rows(stream.text)
     columns = find_header(records, CONNECTION_COLUMNS, ("date",))
-    date_column = columns["date"]
+    date_column = columns.required("date")
     pick, (has_url, has_position) = _picker(date_column, columns["url"], columns["position"])
     accepted: Counter[date] = Counter()
     senior: Counter[date] = Counter()
@@ -364,12 +364,13 @@ class _Messages:
         self.records = rows(stream.text)
         columns = find_header(self.records, MESSAGE_COLUMNS, ("date",))
         self.head = list(islice(self.records, SAMPLE_SIZE))
-        self.judge = DayJudge(self.head, columns["date"], report, control)
+        self.judge = DayJudge(self.head, columns.required("date"), report, control)
         wanted = (columns["conversation"], columns["sender"], columns["from"], columns["draft"])
         # A missing column reads the date cell instead and is then ignored.
         self.flags = tuple(i is not None for i in wanted)
         self.pick = itemgetter(
-            columns["date"], *(columns["date"] if i is None else i for i in wanted)
+            columns.required("date"),
+            *(columns.required("date") if i is None else i for i in wanted),
         )
         self.report, self.control, self.stream = report, control, stream
 
@@ -398,7 +399,7 @@ class _Messages:
                     self.control.tick(self.stream)
                 day = lookup(key(when)) or miss(when)
                 if day.__class__ is str:
-                    skipped[day] += 1  # type: ignore[index]
+                    skipped[day] += 1
                     continue
                 if has_draft and flag[:1] in _YES_START and flag.strip().lower() in _YES:
                     skipped["draft"] += 1
@@ -409,8 +410,8 @@ class _Messages:
                     day,
                     conversation if has_conversation else "",  # type: ignore[misc]
                     url,
-                    when if iso else day.isoformat(),
-                )  # type: ignore[union-attr]
+                    when if iso else day.isoformat(),  # type: ignore[union-attr]
+                )
         finally:
             self.report.rows_read += read
             self.judge.finish()
@@ -443,7 +444,9 @@ def read_messages_once(
     then makes two passes); returns None when no sender can be told apart.
     """
     # Per conversation: [latest moment seen, messages per day, per sender: messages per day,
-    # per sender: (day of their earliest message, others' messages already seen that day)].
+    # per sender: (day of their earliest message, others' messages already seen that day),
+    # per sender: messages seen at the latest moment]. Messages of one moment (sent in the
+    # same second) are no reply to each other, as in the two-pass count (``first < when``).
     # Plain dicts and one lookup per conversation: this loop runs once per message.
     conversations: dict[str, list] = {}  # type: ignore[type-arg]
     used = 0
@@ -451,10 +454,11 @@ def read_messages_once(
         used += 1
         state = conversations.get(conversation)
         if state is None:
-            state = conversations[conversation] = [when, {}, {}, {}]
+            state = conversations[conversation] = [when, {}, {}, {}, {}]
         elif when < state[0]:
             state[0] = when
-        else:  # equal moments too: which came first is unknown, so two passes decide
+            state[4] = {}
+        elif when != state[0]:
             raise NotNewestFirst
         per_day = state[1]
         mine = state[2].get(who)
@@ -462,8 +466,11 @@ def read_messages_once(
             mine = state[2][who] = {}
         seen = per_day.get(day, 0)
         mine_seen = mine.get(day, 0)
+        ties = state[4]
         if who:
-            state[3][who] = (day, seen - mine_seen)
+            same_moment = sum(ties.values()) - ties.get(who, 0) if ties else 0
+            state[3][who] = (day, seen - mine_seen - same_moment)
+        ties[who] = ties.get(who, 0) + 1
         per_day[day] = seen + 1
         mine[day] = mine_seen + 1
     report.rows_used += used
@@ -472,7 +479,7 @@ def read_messages_once(
         return None
     sent: Counter[date] = Counter()
     replies: Counter[date] = Counter()
-    for _latest, per_day, by_sender, earliest in conversations.values():
+    for _latest, per_day, by_sender, earliest, _ties in conversations.values():
         if me not in earliest:
             continue
         first_day, others_before = earliest[me]

@@ -121,7 +121,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
 
     for member in archive.of_kind("profile"):
         report = new_report(member)
-        found = _read(archive, member, report, lambda s, r=report: read_profile(s, r))
+        found = _read(archive, member, report, partial(read_profile, report=report))
         if isinstance(found, tuple):
             items, owner_name = found
             checklist.update(items)
@@ -133,7 +133,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         for member in members:
             report = new_report(member)
             found = _read(
-                archive, member, report, lambda s, r=report, k=kind: read_checklist_file(k, s, r)
+                archive, member, report, partial(read_checklist_file, kind, report=report)
             )
             if isinstance(found, tuple):
                 for item, value in found[0].items():
@@ -148,9 +148,8 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
     for member in archive.of_kind("invitations"):
         report = new_report(member)
         seen: set[int] = set()
-        counts = _read(
-            archive, member, report, lambda s, r=report, o=seen: read_invitations(s, r, control, o)
-        )
+        read = partial(read_invitations, report=report, control=control, outgoing=seen)
+        counts = _read(archive, member, report, read)
         if counts is not None:
             outgoing = (outgoing or set()) | seen
         keep(counts, report)
@@ -161,7 +160,9 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
             archive,
             member,
             report,
-            lambda s, r=report: read_connections(s, r, control, outgoing, joined),
+            partial(
+                read_connections, report=report, control=control, outgoing=outgoing, joined=joined
+            ),
         )
         if isinstance(found, dict) and "build.senior_connections" in found:
             seniors = (seniors or Counter()) + found["build.senior_connections"]
@@ -183,7 +184,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
                     archive,
                     member,
                     report,
-                    lambda s, r=report, k=kind: read_simple(k, s, r, control),
+                    partial(read_simple, kind, report=report, control=control),
                 ),
                 report,
             )
@@ -258,7 +259,12 @@ def _read_messages(
     report = FileReport(member.name, member.kind)
     files.append(report)
     owner = MessageOwner(owner_name)
-    learned = _read(archive, member, report, lambda s: owner.learn(s, control) or True)
+
+    def learn(stream: TextStream) -> bool:
+        owner.learn(stream, control)
+        return True
+
+    learned = _read(archive, member, report, learn)
     control.finished(member.size)
     counts = None
     if learned and owner.owner is None:

@@ -31,7 +31,7 @@ PROFILE_COLUMNS = {
 }
 
 #: The column that proves a row is the file we think it is, per kind.
-ANCHOR = {
+ANCHOR: dict[str, dict[str, tuple[str, ...]]] = {
     "positions": {
         "started": ("started on", "start date"),
         "finished": ("finished on", "end date"),

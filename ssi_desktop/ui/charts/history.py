@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.catalogue import PILLAR_MAX
+from ...core.catalogue import PILLAR_MAX, PILLARS
 from ...core.validation import today
 from ...storage.atomic import write_atomic
+from ..formatting import PILLAR_NAMES
 from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
 from ..store_model import StoreModel
 from .common import (
@@ -43,7 +44,7 @@ from .common import (
     style_plot,
 )
 from .data import DAY, ChartData, day_x, x_day
-from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .export import history_csv, history_rows
 from .peers import PeerOverlay
 
 #: The range buttons, in days; None shows everything.
@@ -154,13 +155,7 @@ class HistoryChart(ChartBase):
             bar.addWidget(button)
         bar.addStretch(1)
 
-        names = {
-            "total": self.tr("Total"),
-            "brand": self.tr("Brand"),
-            "find": self.tr("Find"),
-            "engage": self.tr("Engage"),
-            "build": self.tr("Build"),
-        }
+        names = {"total": self.tr("Total"), **{p: self.tr(PILLAR_NAMES[p]) for p in PILLARS}}
         self._toggles: dict[str, QToolButton] = {}
         for name in SERIES:
             toggle = QToolButton(self)
@@ -294,14 +289,20 @@ class HistoryChart(ChartBase):
                 _Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
-        x_min = day_x(min(data.first_day, today() - timedelta(days=max(RANGES[:-1]))))
+            # Only new markers need colours: lines, dots and goals keep theirs (recolouring
+            # everything on each save cost ~5 ms); a theme change recolours all (_recolour).
+            dark, size = self.dark(), self._marker_text_size()
+            for marker in self._markers:
+                marker.recolour(dark, size)
+        x_min = day_x(
+            min(data.first_day, today() - timedelta(days=max(d for d in RANGES if d is not None)))
+        )
         x_max = day_x(max(data.last_day, today()))
         for plot in self.plots:
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
-        self.peers.plot(data.readings)
-        self._recolour(self.dark())
+        self.peers.plot(data.readings)  # its items keep their colours too
         if not self._custom_range:
             self._apply_range()
         self._hide_crosshair()
@@ -504,7 +505,7 @@ class HistoryChart(ChartBase):
         for line in self._grid:
             line.setPen(pg.mkPen(grid, width=1))
         bg = background(palette)
-        small = max(7.0, self.font().pointSizeF() * 0.85)
+        small = self._marker_text_size()
         for name in SERIES:
             colour = pillar_color(name, dark)
             self._lines[name].setPen(series_pen(name, dark))
@@ -528,6 +529,9 @@ class HistoryChart(ChartBase):
             f" border: 1px solid {border.name()}; border-radius: 4px; padding: 6px; }}"
         )
 
+    def _marker_text_size(self) -> float:
+        return max(7.0, self.font().pointSizeF() * 0.85)
+
     # Export -------------------------------------------------------------------------------
 
     def export_png(self, path: str | Path) -> None:
@@ -539,7 +543,7 @@ class HistoryChart(ChartBase):
 
     def export_csv(self, path: str | Path) -> None:
         """Save the rows behind the days in view; raises OSError when it cannot be written."""
-        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
+        write_atomic(Path(path), history_csv(self.visible_rows()))
 
     def visible_rows(self) -> list[tuple[str, ...]]:
         first, last = self.visible_range()
