@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.anchor import anchor_day, prediction
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
 from ..core.records import Reading
 from ..core.scoring import ScoreRow
@@ -29,7 +30,7 @@ from ..core.validation import today
 from .advice_panel import AdvicePanel, GoalPanel
 from .formatting import PILLAR_NAMES, change, pillar_points, signed, total_points
 from .lazy_refresh import RefreshWhenShown
-from .official_summary import reading_parts, versus_text
+from .official_summary import anchor_text, reading_parts, versus_text
 from .store_model import StoreModel
 from .why_moved import WhyMovedPanel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
@@ -334,9 +335,12 @@ class Dashboard(QWidget):
                 )
             )
             return
-        estimate_then = self.model.scores().row(reading.day).total
+        table = self.model.scores()
+        estimate_then = prediction(table, reading.day).total
         self.versus_official.setText(versus_text(reading, now.total, today()))
         parts = reading_parts(reading, estimate_then, today())
+        if anchor_day(table, today()) == reading.day:  # the latest reading is the anchor
+            parts.append(anchor_text(reading, today()))
         self.official_line.setText(" · ".join(parts))
 
     def displayed_total(self) -> str:

@@ -47,8 +47,16 @@ def versus_text(reading: Reading, estimate_now: float, today: date) -> str:
     )
 
 
+def anchor_text(reading: Reading, today: date) -> str:
+    """What the estimate stands on: "estimate anchored to your official 53 of 30 Nov"."""
+    return _tr("estimate anchored to your official {total:g} of {day}").format(
+        total=reading.total, day=short_date(reading.day, today)
+    )
+
+
 def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[str]:
-    """The reading's figures, each a short phrase for the dashboard's official line."""
+    """The reading's figures, each a short phrase for the dashboard's official line;
+    ``estimate_then`` is the prediction for that day (before the reading anchored it)."""
     if is_stale(reading, today):
         parts = [
             _tr("{total:g}, {age} ({day})").format(
@@ -78,7 +86,7 @@ def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[s
             )
         )
     parts.append(
-        _tr("estimate that day {estimate} ({diff})").format(
+        _tr("predicted {estimate} ({diff})").format(
             estimate=total_points(estimate_then), diff=change(estimate_then - reading.total, 1)
         )
     )

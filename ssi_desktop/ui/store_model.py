@@ -15,10 +15,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.anchor import estimate
 from ..core.changes import Change
 from ..core.coverage import PillarCoverage, coverage
 from ..core.explain import Explanation, explain
-from ..core.scoring import ScoreTable, score
+from ..core.scoring import ScoreTable
 from ..core.validation import ValidationError, today
 from ..storage import Store, StoreError
 
@@ -114,16 +115,18 @@ class StoreModel(QObject):
         return self._derived[name]  # type: ignore[return-value]
 
     def scores(self) -> ScoreTable:
-        """The estimate for every day up to today, recomputed only after a change."""
+        """The estimate for every day up to today, anchored to the official readings
+        (``table.raw()`` is the model alone), recomputed only after a change."""
         store = self.store
         return self.derived(
             "scores",
-            lambda: score(
+            lambda: estimate(
                 store.activity(),
                 store.profiles(),
                 store.params(),
                 totals=store.totals(),
                 settings=store.settings(),
+                readings=store.readings(),
             ),
         )
 

@@ -121,7 +121,7 @@ def test_recalibration_jumps_are_marked_and_explained(
     ]
 
     assert model.push("Readings", ApplyImport(readings=tuple(raised)))
-    jumps = detect_jumps(model.scores(), model.store.readings())
+    jumps = detect_jumps(model.scores().raw(), model.store.readings())
     assert any(abs((j.day - _day(250)).days) <= 30 for j in jumps)
     assert chart.markers("jump") == [(j.day, j.label) for j in jumps]
     chart.set_range_days(None)

@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from ssi_desktop.core.anchor import prediction
 from ssi_desktop.core.catalogue import PILLARS
 from ssi_desktop.core.records import ActivityEntry, Goal, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.formatting import change
+from ssi_desktop.ui.formatting import change, short_date
 from tests.ui.app_helpers import open_window, reopen
 
 
@@ -85,7 +86,9 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
         assert card.accessibleName().startswith(pillar.capitalize())
     official = dashboard.official_line.text()
     assert "30" in official and "industry top 12 %" in official and "network top 8 %" in official
-    assert f"{table.row(day).total:.1f}" in official
+    # The estimate predicted for the reading's day before the reading anchored it.
+    assert f"predicted {prediction(table, day).total:.1f}" in official
+    assert f"estimate anchored to your official 30 of {short_date(day, today())}" in official
     assert change(now.total - 30, 1) in dashboard.versus_official.text()
     # The goal and advice panels (ui.advice_panel) live on the dashboard and fill when shown.
     goal_panel, advice_panel = dashboard.goal_panel, dashboard.advice_panel

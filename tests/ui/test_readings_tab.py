@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from ssi_desktop.core.anchor import prediction
 from ssi_desktop.core.records import ActivityEntry, Note, Reading
 from ssi_desktop.core.validation import today
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into
@@ -79,11 +80,11 @@ def test_table_shows_the_estimate_and_deletes_undoably(qtbot, store_path: Path) 
     tab = window.readings_tab
     table = tab.table_model
     assert table.rowCount() == 2
-    estimate = window.model.scores().row(DAY).total
+    estimate = prediction(window.model.scores(), DAY).total
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert table.data(table.index(0, 0)).endswith(DAY.isoformat())  # newest first
-    assert table.data(table.index(0, headers.index("Estimate"))) == f"{estimate:.1f}"
-    difference = table.data(table.index(0, headers.index("Official −\nestimate")))
+    assert table.data(table.index(0, headers.index("Predicted"))) == f"{estimate:.1f}"
+    difference = table.data(table.index(0, headers.index("Official −\npredicted")))
     assert difference.startswith("▲" if estimate < 20 else "▼")
 
     tab.table.selectRow(0)

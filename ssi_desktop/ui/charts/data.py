@@ -113,7 +113,8 @@ def _build(model: StoreModel) -> ChartData:
         readings_x=days_x([r.day for r in readings]),
         reading_values=reading_values,
         notes=tuple(note for _, note in store.notes()),
-        jumps=tuple(detect_jumps(table, readings)),
+        # The model alone against the readings: the anchored estimate matches them.
+        jumps=tuple(detect_jumps(table.raw(), readings)),
         goal=store.goal(),
     )
 
