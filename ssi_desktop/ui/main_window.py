@@ -28,9 +28,10 @@ from ..core.catalogue import PILLARS
 from ..core.validation import today
 from ..storage import Store
 from .dashboard import Dashboard
+from .chart_ranges import RANGES
 from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
-from .help_dialog import scoring_dialog, show_about
+from .help_dialog import scoring_dialog, show_about, user_guide_dialog
 from .palette import is_dark, pillar_color
 from .settings import AppSettings
 from .store_model import StoreModel
@@ -39,12 +40,6 @@ from .theme import ThemeController
 from .widgets import colour_dot, error_colour
 
 STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
-RANGE_CHOICES: tuple[tuple[int | None, str], ...] = (
-    (30, "30 days"),
-    (90, "90 days"),
-    (365, "1 year"),
-    (None, "All"),
-)
 
 
 if TYPE_CHECKING:
@@ -164,6 +159,10 @@ class MainWindow(QMainWindow):
 
         tab = HistoryTab(self.model)
         tab.set_range_days(self.settings.range_days)
+        tab.chart.set_full_scale(self.settings.full_scale)
+        # The chart's own buttons and the View menu stay one choice, saved as it is made.
+        tab.chart.range_chosen.connect(self._on_range_chosen)
+        tab.chart.full_scale_changed.connect(self._on_full_scale)
         tab.chart.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
 
@@ -299,12 +298,24 @@ class MainWindow(QMainWindow):
         range_menu = view.addMenu(self.tr("&Range"))
         self.range_group = QActionGroup(self)
         self.range_actions: dict[int | None, QAction] = {}
-        for days, text in RANGE_CHOICES:
-            action = self._action(range_menu, self.tr(text), lambda d=days: self.set_range_days(d))
+        for chart_range in RANGES:
+            days = chart_range.days
+            action = self._action(
+                range_menu, chart_range.menu_text(), lambda d=days: self.set_range_days(d)
+            )
             action.setCheckable(True)
             action.setChecked(days == self.settings.range_days)
             self.range_group.addAction(action)
             self.range_actions[days] = action
+        self.full_scale_action = self._action(
+            view,
+            self.tr("&Full scale"),
+            lambda: self.set_full_scale(self.full_scale_action.isChecked()),
+            None,
+            self.tr("Charts on the full 0–100 and 0–25 scales instead of fitted to the data"),
+        )
+        self.full_scale_action.setCheckable(True)
+        self.full_scale_action.setChecked(self.settings.full_scale)
         theme_menu = view.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -327,9 +338,13 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
             help_menu,
-            self.tr("How the score is &estimated"),
-            self.show_scoring_help,
+            self.tr("&User guide"),
+            self.show_user_guide,
             QKeySequence.StandardKey.HelpContents,
+            self.tr("How to record, read the charts and undo, in a few minutes"),
+        )
+        self._action(
+            help_menu, self.tr("How the score is &estimated"), self.show_scoring_help
         )
         self._action(help_menu, self.tr("&About SSI Desktop"), self.show_about)
 
@@ -341,10 +356,22 @@ class MainWindow(QMainWindow):
         return bool(save()) if save else False
 
     def set_range_days(self, days: int | None) -> None:
-        self.settings.range_days = days
-        self.range_actions[days].setChecked(True)
-        self.history_tab.set_range_days(days)
+        self.history_tab.set_range_days(days)  # range_chosen saves it and ticks the menu
         self.show_tab("history")
+
+    def _on_range_chosen(self, days: int | None) -> None:
+        self.settings.range_days = days
+        self.settings.sync()
+        self.range_actions[days].setChecked(True)
+
+    def set_full_scale(self, on: bool) -> None:
+        self.history_tab.chart.set_full_scale(on)
+        self._on_full_scale(on)
+
+    def _on_full_scale(self, on: bool) -> None:
+        self.settings.full_scale = on
+        self.settings.sync()
+        self.full_scale_action.setChecked(on)
 
     def set_theme(self, mode: str) -> None:
         self.settings.theme = mode
@@ -421,6 +448,11 @@ class MainWindow(QMainWindow):
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+    def show_user_guide(self) -> None:
+        dialog = user_guide_dialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_scoring_help(self) -> None:
         dialog = scoring_dialog(self)

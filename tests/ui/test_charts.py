@@ -285,10 +285,17 @@ def test_png_export_writes_what_is_on_screen(
     image = QImage(str(written))
     assert not image.isNull()
     ratio = chart._view.devicePixelRatioF()
-    assert (image.width(), image.height()) == (
-        round(chart._view.width() * ratio),
-        round(chart._view.height() * ratio),
-    )
+    # The chart as on screen, under a title and a legend that name what it shows.
+    assert image.width() == round(chart._view.width() * ratio)
+    head = image.height() - round(chart._view.height() * ratio)
+    assert head > 20
+    header_colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(head)
+    }
+    for name in SERIES:
+        assert pillar_color(name, chart.dark()).name() in header_colours
+    title = chart.picture_title(*chart.visible_range())
+    assert str(chart.visible_range()[0].year) in title
 
 
 def test_csv_export_holds_the_rows_in_view(

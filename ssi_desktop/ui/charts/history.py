@@ -1,8 +1,8 @@
 """The History tab's chart: the estimate over time, official readings, goal, notes and jumps.
 
-Two stacked plots share one date axis: the total on 0–100 above, the four pillars on 0–25
-below. One axis per scale keeps a pillar's movement as visible as the total's, which a shared
-0–100 axis would flatten to a quarter of the height.
+Two stacked plots share one date axis: the total above, the four pillars below. One axis per
+scale keeps a pillar's movement as visible as the total's, which a shared axis would flatten to
+a quarter of the height. Both scales fit the values in view (``yfit``) unless Full scale is on.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.catalogue import PILLAR_MAX
 from ...core.validation import today
 from ...storage.atomic import write_atomic
+from ..chart_ranges import DEFAULT_RANGE, LONGEST_DAYS, RANGES
 from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
 from ..store_model import StoreModel
 from .common import (
@@ -44,53 +45,15 @@ from .common import (
 )
 from .data import DAY, ChartData, day_x, x_day
 from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .markers import Marker, swatch
+from .picture import titled_picture
+from .yfit import fitted_range, ticks
 
-#: The range buttons, in days; None shows everything.
-RANGES: tuple[int | None, ...] = (30, 90, 365, None)
-DEFAULT_RANGE = 365
 _MIN_SPAN_DAYS = 7
-_LABEL_CHARS = 32
 _AXIS_WIDTH = 46
-
-
-class _Marker:
-    """A dated vertical line through both plots, labelled in the top one."""
-
-    def __init__(
-        self, chart: HistoryChart, day: date, text: str, kind: str, caption: str | None = None
-    ) -> None:
-        self.day = day
-        self.text = text
-        self.kind = kind
-        x = day_x(day)
-        self.lines = [pg.InfiniteLine(pos=x, angle=90) for _ in chart.plots]
-        for plot, line in zip(chart.plots, self.lines, strict=True):
-            plot.addItem(line, ignoreBounds=True)
-        caption = text if caption is None else caption
-        short = caption if len(caption) <= _LABEL_CHARS else caption[: _LABEL_CHARS - 1] + "…"
-        # Rotated, reading upwards from the foot of the total plot: neighbouring notes do not
-        # collide, and the goal (usually high) and the total (usually mid) stay clear of them.
-        self.label = pg.TextItem(short, anchor=(0.0, 0.0), angle=90)
-        self.label.setPos(x, 1)
-        chart.plots[0].addItem(self.label, ignoreBounds=True)
-
-    def recolour(self, dark: bool, font_size: float) -> None:
-        colour = note_color(dark) if self.kind == "note" else jump_color(dark)
-        # Solid, half-opaque lines: dotted ones through a 600-pixel chart cost 15 ms a frame
-        # at ten years' zoom. Notes and jumps differ by colour and by their label.
-        line_colour = QColor(colour)
-        line_colour.setAlphaF(0.6)
-        for line in self.lines:
-            line.setPen(pg.mkPen(line_colour, width=1))
-        self.label.setColor(colour)
-        font = self.label.textItem.font()
-        font.setPointSizeF(font_size)
-        self.label.setFont(font)
-
-    def remove(self, chart: HistoryChart) -> None:
-        for plot, line in zip(chart.plots, self.lines, strict=True):
-            plot.removeItem(line)
-        chart.plots[0].removeItem(self.label)
+#: The smallest vertical span a fitted scale shows (total points, pillar points).
+_MIN_Y_SPAN = (4.0, 1.5)
+_GRID_LINES = 12
 
 
 class HistoryChart(ChartBase):
@@ -98,13 +61,18 @@ class HistoryChart(ChartBase):
 
     #: An export was written; the message names the file (for the status bar).
     exported = Signal(str)
+    #: A range was chosen (button or code): its days, None for All.
+    range_chosen = Signal(object)
+    #: Full scale was switched on or off.
+    full_scale_changed = Signal(bool)
 
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self._range_days: int | None = DEFAULT_RANGE
         self._custom_range = False
         self._hidden: set[str] = set()
-        self._markers: list[_Marker] = []
+        self._markers: list[Marker] = []
+        self._full_scale = False
         self._crosshair_plain = ""
         self._dot_size = READING_SIZE
 
@@ -128,27 +96,25 @@ class HistoryChart(ChartBase):
         bar.setSpacing(4)
         self._range_group = QButtonGroup(self)
         self._range_buttons: dict[int | None, QToolButton] = {}
-        labels = {
-            30: self.tr("30 d"),
-            90: self.tr("90 d"),
-            365: self.tr("1 y"),
-            None: self.tr("All"),
-        }
-        tips = {
-            30: self.tr("Show the last 30 days"),
-            90: self.tr("Show the last 90 days"),
-            365: self.tr("Show the last year"),
-            None: self.tr("Show the whole history"),
-        }
-        for days in RANGES:
+        for chart_range in RANGES:
             button = QToolButton(self)
-            button.setText(labels[days])
-            button.setToolTip(tips[days])
+            button.setText(chart_range.button_text())
+            button.setToolTip(chart_range.tip_text())
             button.setCheckable(True)
+            days = chart_range.days
             button.clicked.connect(lambda _=False, d=days: self.set_range_days(d))
             self._range_group.addButton(button)
             self._range_buttons[days] = button
             bar.addWidget(button)
+        self._scale_button = QToolButton(self)
+        self._scale_button.setText(self.tr("Full scale"))
+        self._scale_button.setCheckable(True)
+        self._scale_button.setToolTip(
+            self.tr("Show the full 0–100 and 0–25 scales instead of fitting them to the data")
+        )
+        self._scale_button.toggled.connect(self.set_full_scale)
+        bar.addSpacing(8)
+        bar.addWidget(self._scale_button)
         bar.addStretch(1)
 
         names = {
@@ -202,21 +168,24 @@ class HistoryChart(ChartBase):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=True, y=False)
-            plot.setYRange(0, top, padding=0.03)
+            plot.setYRange(0, top, padding=0)
             plot.getAxis("left").setWidth(_AXIS_WIDTH)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._total_plot.vb.sigXRangeChanged.connect(self._on_x_range)
+        self._total_plot.vb.sigYRangeChanged.connect(self._place_markers)
         for plot in self.plots:
             plot.vb.sigResized.connect(self._on_resized)
         # Horizontal grid lines as plain items: pyqtgraph's axis-drawn grid is repainted with
         # its axis on every pan step and cost more than all the curves (50 → 19 ms a step).
-        self._grid = [pg.InfiniteLine(pos=v, angle=0) for v in range(20, 101, 20)]
-        self._grid += [pg.InfiniteLine(pos=v, angle=0) for v in range(5, 26, 5)]
-        for i, line in enumerate(self._grid):
-            line.setZValue(-10)
-            self.plots[0 if i < 5 else 1].addItem(line, ignoreBounds=True)
+        # They follow the fitted scales' ticks (_fit_y), a fixed pool per plot.
+        self._grid = [[pg.InfiniteLine(angle=0) for _ in range(_GRID_LINES)] for _ in self.plots]
+        for plot, lines in zip(self.plots, self._grid, strict=True):
+            for line in lines:
+                line.setZValue(-10)
+                line.setVisible(False)
+                plot.addItem(line, ignoreBounds=True)
         self._total_plot.setLabel("left", self.tr("Total"))
         self._pillar_plot.setLabel("left", self.tr("Pillars"))
 
@@ -237,7 +206,9 @@ class HistoryChart(ChartBase):
             goal = pg.InfiniteLine(
                 angle=0,
                 label=self._goal_label(name),
-                labelOpts={"position": 0.01, "anchors": [(0, 1), (0, 1)]},
+                # Below the line when it is in the upper half of the view, above it otherwise:
+                # the label always stays inside the plot.
+                labelOpts={"position": 0.01, "anchors": [(0, 0), (0, 1)]},
             )
             plot.addItem(goal, ignoreBounds=True)
             self._lines[name] = line
@@ -288,10 +259,10 @@ class HistoryChart(ChartBase):
             # A jump's explanation is long: the marker says what it is, the crosshair says why.
             jump_caption = self.tr("recalibration?")
             self._markers = [
-                _Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
+                Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
-        x_min = day_x(min(data.first_day, today() - timedelta(days=max(RANGES[:-1]))))
+        x_min = day_x(min(data.first_day, today() - timedelta(days=LONGEST_DAYS)))
         x_max = day_x(max(data.last_day, today()))
         for plot in self.plots:
             plot.setLimits(
@@ -300,6 +271,8 @@ class HistoryChart(ChartBase):
         self._recolour(self.dark())
         if not self._custom_range:
             self._apply_range()
+        self._fit_y()
+        self._place_markers()
         self._hide_crosshair()
 
     # Range --------------------------------------------------------------------------------
@@ -310,6 +283,58 @@ class HistoryChart(ChartBase):
         self._custom_range = False
         self._range_buttons[days].setChecked(True)
         self._apply_range()
+        self.range_chosen.emit(days)
+
+    def set_full_scale(self, on: bool) -> None:
+        """Full 0–100 / 0–25 scales (True) or scales fitted to the values in view."""
+        if self._scale_button.isChecked() != on:
+            self._scale_button.setChecked(on)  # comes back here through toggled
+            return
+        if on == self._full_scale:
+            return
+        self._full_scale = on
+        self._fit_y()
+        self.full_scale_changed.emit(on)
+
+    def full_scale(self) -> bool:
+        return self._full_scale
+
+    def y_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The (bottom, top) of the total plot and of the pillar plot."""
+        (t0, t1), (p0, p1) = (tuple(plot.vb.viewRange()[1]) for plot in self.plots)
+        return (t0, t1), (p0, p1)
+
+    def _fit_y(self) -> None:
+        x0, x1 = self._total_plot.vb.viewRange()[0]
+        data = self._data
+        for index, plot in enumerate(self.plots):
+            top = 4 * PILLAR_MAX if index == 0 else PILLAR_MAX
+            names = [n for n in SERIES if (n == "total") == (index == 0) and n not in self._hidden]
+            if self._full_scale or data is None or data.empty or not names:
+                low, high, step = 0.0, top, top / 5
+            else:
+                lo = int(np.searchsorted(data.x, x0))
+                hi = int(np.searchsorted(data.x, x1, side="right"))
+                in_view = (data.readings_x >= x0) & (data.readings_x <= x1)
+                goals = data.goal_levels()
+                parts = [data.values[n][max(0, lo - 1) : hi + 1] for n in names]
+                parts += [data.reading_values[n][in_view] for n in names]
+                parts += [np.array([goals[n]]) for n in names if n in goals]
+                low, high, step = fitted_range(np.concatenate(parts), top, _MIN_Y_SPAN[index])
+            if tuple(plot.vb.viewRange()[1]) != (low, high):
+                plot.setYRange(low, high, padding=0)
+            levels = ticks(low, high, step)
+            plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in levels]])
+            inner = [v for v in levels if low < v < high][:_GRID_LINES]
+            for line, level in zip(self._grid[index], inner + [None] * _GRID_LINES, strict=False):
+                line.setVisible(level is not None)
+                if level is not None:
+                    line.setPos(level)
+
+    def _place_markers(self, *_: object) -> None:
+        foot = self._total_plot.vb.viewRange()[1][0]
+        for marker in self._markers:
+            marker.place(foot)
 
     def _apply_range(self) -> None:
         data = self.data
@@ -332,6 +357,7 @@ class HistoryChart(ChartBase):
             self._dot_size = size
             for dots in self._dots.values():
                 dots.setSize(size)
+        self._fit_y()
 
     def _on_resized(self, *_: object) -> None:
         # The downsampling factor depends on the plot's width in pixels, but pyqtgraph only
@@ -366,11 +392,12 @@ class HistoryChart(ChartBase):
         self._lines[name].setVisible(visible)
         self._dots[name].setVisible(visible)
         self._goals[name].setVisible(visible and name in self.data.goal_levels())
+        self._fit_y()
         toggle = self._toggles[name]
         if toggle.isChecked() != visible:
             toggle.setChecked(visible)
         toggle.setIcon(
-            _swatch(pillar_color(name, self.dark()), background(self.palette()), visible)
+            swatch(pillar_color(name, self.dark()), background(self.palette()), visible)
         )
 
     def series_visible(self, name: str) -> bool:
@@ -497,8 +524,9 @@ class HistoryChart(ChartBase):
             style_plot(plot, palette, self.font(), grid=False)
         grid = QColor(muted_text_color(dark))
         grid.setAlphaF(GRID_ALPHA)
-        for line in self._grid:
-            line.setPen(pg.mkPen(grid, width=1))
+        for lines in self._grid:
+            for line in lines:
+                line.setPen(pg.mkPen(grid, width=1))
         bg = background(palette)
         small = max(7.0, self.font().pointSizeF() * 0.85)
         for name in SERIES:
@@ -511,9 +539,9 @@ class HistoryChart(ChartBase):
             goal = self._goals[name]
             goal.setPen(goal_pen(name, dark))
             goal.label.setColor(colour)
-            self._toggles[name].setIcon(_swatch(colour, bg, name not in self._hidden))
+            self._toggles[name].setIcon(swatch(colour, bg, name not in self._hidden))
         for marker in self._markers:
-            marker.recolour(dark, small)
+            marker.recolour(dark, small, bg)
         muted = muted_text_color(dark)
         for line in self._cross:
             line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
@@ -528,9 +556,23 @@ class HistoryChart(ChartBase):
     def export_png(self, path: str | Path) -> None:
         """Save the chart as it is on screen; raises OSError when it cannot be written."""
         self._hide_crosshair()
-        image = self._view.grab().toImage()
+        legend = [
+            (self._toggles[n].text(), pillar_color(n, self.dark()))
+            for n in SERIES
+            if n not in self._hidden
+        ]
+        first, last = self.visible_range()
+        image = titled_picture(self._view.grab(), self.picture_title(first, last), legend)
         if not image.save(str(path), "PNG"):
             raise OSError(self.tr("the image could not be written"))
+
+    def picture_title(self, first: date, last: date) -> str:
+        locale = QLocale()
+
+        def when(day: date) -> str:
+            return locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+        return self.tr("Estimated SSI, {first} – {last}").format(first=when(first), last=when(last))
 
     def export_csv(self, path: str | Path) -> None:
         """Save the rows behind the days in view; raises OSError when it cannot be written."""
@@ -572,16 +614,3 @@ class HistoryChart(ChartBase):
             )
             return
         self.exported.emit(self.tr("Exported {path}").format(path=path))
-
-
-def _swatch(colour: QColor, edge: QColor, filled: bool = True) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # Hidden series keep their colour as an outline: the state is not told by colour alone.
-    painter.setPen(pg.mkPen(edge if filled else colour, width=1 if filled else 2))
-    painter.setBrush(colour if filled else Qt.GlobalColor.transparent)
-    painter.drawRoundedRect(1, 1, 12, 12, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
