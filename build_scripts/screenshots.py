@@ -91,6 +91,13 @@ def _shoot(out: Path, quick: bool) -> list[Path]:
                         target = out / f"{prefix}-{index + 1}-{window.tab_key(index)}.png"
                         window.grab().save(str(target))
                         written.append(target)
+                    for days, label in ((30, "30d"), (None, "all")):  # the other ranges
+                        window.history_tab.chart.set_range_days(days)
+                        app.processEvents()
+                        target = out / f"{prefix}-7-history-{label}.png"
+                        window.grab().save(str(target))
+                        written.append(target)
+                    window.history_tab.chart.set_range_days(365)
                     if width == SIZES[0][0]:  # dialogs size themselves: one size is enough
                         for name, make in _dialogs(window):
                             dialog = make()

@@ -27,8 +27,8 @@ from .. import APP_NAME
 from ..core.catalogue import PILLARS
 from ..core.validation import today
 from ..storage import Store
-from .dashboard import Dashboard
 from .chart_ranges import RANGES
+from .dashboard import Dashboard
 from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about, user_guide_dialog
@@ -343,9 +343,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
             self.tr("How to record, read the charts and undo, in a few minutes"),
         )
-        self._action(
-            help_menu, self.tr("How the score is &estimated"), self.show_scoring_help
-        )
+        self._action(help_menu, self.tr("How the score is &estimated"), self.show_scoring_help)
         self._action(help_menu, self.tr("&About SSI Desktop"), self.show_about)
 
     # -- actions ---------------------------------------------------------------------------

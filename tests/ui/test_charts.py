@@ -210,7 +210,7 @@ def test_crosshair_lists_the_date_and_every_visible_value(
     assert f"Engage {row.engage:.2f}" in text
     assert "official 12.25" in text and "official 46.8" in text
     assert "Build" not in text
-    assert chart._cross[0].isVisible()
+    assert chart._crosshair.lines[0].isVisible()
 
 
 def test_crosshair_names_a_note_and_hides_off_the_data(chart: HistoryChart) -> None:

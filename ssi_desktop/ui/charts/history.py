@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from html import escape
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...core.catalogue import PILLAR_MAX
 from ...core.validation import today
-from ...storage.atomic import write_atomic
-from ..chart_ranges import DEFAULT_RANGE, LONGEST_DAYS, RANGES
-from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
+from ..chart_ranges import DEFAULT_RANGE, LONGEST_DAYS
+from ..palette import SERIES, muted_text_color, pillar_color
 from ..store_model import StoreModel
 from .common import (
     GRID_ALPHA,
@@ -43,20 +35,20 @@ from .common import (
     series_pen,
     style_plot,
 )
+from .crosshair import Crosshair, crosshair_content
 from .data import DAY, ChartData, day_x, x_day
-from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .history_exports import HistoryExports
+from .history_toolbar import HistoryToolbar
 from .markers import Marker, swatch
-from .picture import titled_picture
-from .yfit import fitted_range, ticks
+from .yfit import FittedScale
 
 _MIN_SPAN_DAYS = 7
 _AXIS_WIDTH = 46
 #: The smallest vertical span a fitted scale shows (total points, pillar points).
 _MIN_Y_SPAN = (4.0, 1.5)
-_GRID_LINES = 12
 
 
-class HistoryChart(ChartBase):
+class HistoryChart(HistoryExports, ChartBase):
     """Total and pillars over time, with range buttons, a crosshair, a legend and exports."""
 
     #: An export was written; the message names the file (for the status bar).
@@ -73,14 +65,13 @@ class HistoryChart(ChartBase):
         self._hidden: set[str] = set()
         self._markers: list[Marker] = []
         self._full_scale = False
-        self._crosshair_plain = ""
         self._dot_size = READING_SIZE
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_toolbar())
         self._range_buttons[DEFAULT_RANGE].setChecked(True)
         self._view = pg.GraphicsLayoutWidget(page)
         self._view.setAntialiasing(True)
@@ -91,68 +82,21 @@ class HistoryChart(ChartBase):
 
     # Building -----------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
-        self._range_group = QButtonGroup(self)
-        self._range_buttons: dict[int | None, QToolButton] = {}
-        for chart_range in RANGES:
-            button = QToolButton(self)
-            button.setText(chart_range.button_text())
-            button.setToolTip(chart_range.tip_text())
-            button.setCheckable(True)
-            days = chart_range.days
+    def _build_toolbar(self) -> HistoryToolbar:
+        bar = HistoryToolbar(self)
+        self._range_group = bar.range_group
+        self._range_buttons = bar.range_buttons
+        self._scale_button = bar.scale_button
+        self._toggles = bar.toggles
+        self._png_button = bar.png_button
+        self._csv_button = bar.csv_button
+        for days, button in self._range_buttons.items():
             button.clicked.connect(lambda _=False, d=days: self.set_range_days(d))
-            self._range_group.addButton(button)
-            self._range_buttons[days] = button
-            bar.addWidget(button)
-        self._scale_button = QToolButton(self)
-        self._scale_button.setText(self.tr("Full scale"))
-        self._scale_button.setCheckable(True)
-        self._scale_button.setToolTip(
-            self.tr("Show the full 0–100 and 0–25 scales instead of fitting them to the data")
-        )
         self._scale_button.toggled.connect(self.set_full_scale)
-        bar.addSpacing(8)
-        bar.addWidget(self._scale_button)
-        bar.addStretch(1)
-
-        names = {
-            "total": self.tr("Total"),
-            "brand": self.tr("Brand"),
-            "find": self.tr("Find"),
-            "engage": self.tr("Engage"),
-            "build": self.tr("Build"),
-        }
-        self._toggles: dict[str, QToolButton] = {}
-        for name in SERIES:
-            toggle = QToolButton(self)
-            toggle.setText(names[name])
-            toggle.setCheckable(True)
-            toggle.setChecked(True)
-            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            toggle.setToolTip(
-                self.tr("Show or hide {series} (line, official readings and goal)").format(
-                    series=names[name]
-                )
-            )
+        for name, toggle in self._toggles.items():
             toggle.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
-            self._toggles[name] = toggle
-            bar.addWidget(toggle)
-        bar.addStretch(1)
-
-        self._png_button = QToolButton(self)
-        self._png_button.setText(self.tr("Export PNG…"))
-        self._png_button.setToolTip(self.tr("Save the chart as it is on screen as a PNG image"))
         self._png_button.clicked.connect(self.export_png_dialog)
-        self._csv_button = QToolButton(self)
-        self._csv_button.setText(self.tr("Export CSV…"))
-        self._csv_button.setToolTip(
-            self.tr("Save the days in view (estimate and official readings) as a CSV file")
-        )
         self._csv_button.clicked.connect(self.export_csv_dialog)
-        bar.addWidget(self._png_button)
-        bar.addWidget(self._csv_button)
         return bar
 
     def _build_plots(self) -> None:
@@ -177,15 +121,10 @@ class HistoryChart(ChartBase):
         self._total_plot.vb.sigYRangeChanged.connect(self._place_markers)
         for plot in self.plots:
             plot.vb.sigResized.connect(self._on_resized)
-        # Horizontal grid lines as plain items: pyqtgraph's axis-drawn grid is repainted with
-        # its axis on every pan step and cost more than all the curves (50 → 19 ms a step).
-        # They follow the fitted scales' ticks (_fit_y), a fixed pool per plot.
-        self._grid = [[pg.InfiniteLine(angle=0) for _ in range(_GRID_LINES)] for _ in self.plots]
-        for plot, lines in zip(self.plots, self._grid, strict=True):
-            for line in lines:
-                line.setZValue(-10)
-                line.setVisible(False)
-                plot.addItem(line, ignoreBounds=True)
+        self._scales = (
+            FittedScale(self._total_plot, 4 * PILLAR_MAX, _MIN_Y_SPAN[0]),
+            FittedScale(self._pillar_plot, PILLAR_MAX, _MIN_Y_SPAN[1]),
+        )
         self._total_plot.setLabel("left", self.tr("Total"))
         self._pillar_plot.setLabel("left", self.tr("Pillars"))
 
@@ -222,15 +161,7 @@ class HistoryChart(ChartBase):
         return self.tr("{series} goal {{value:g}}").format(series=self._toggles[name].text())
 
     def _build_crosshair(self) -> None:
-        self._cross = [pg.InfiniteLine(angle=90) for _ in self.plots]
-        for plot, line in zip(self.plots, self._cross, strict=True):
-            line.setVisible(False)
-            line.setZValue(20)
-            plot.addItem(line, ignoreBounds=True)
-        self._tip = QLabel(self._view)
-        self._tip.setTextFormat(Qt.TextFormat.RichText)
-        self._tip.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._tip.hide()
+        self._crosshair = Crosshair(self._view, self.plots)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.installEventFilter(self)
 
@@ -307,29 +238,10 @@ class HistoryChart(ChartBase):
     def _fit_y(self) -> None:
         x0, x1 = self._total_plot.vb.viewRange()[0]
         data = self._data
-        for index, plot in enumerate(self.plots):
-            top = 4 * PILLAR_MAX if index == 0 else PILLAR_MAX
+        for index, scale in enumerate(self._scales):
             names = [n for n in SERIES if (n == "total") == (index == 0) and n not in self._hidden]
-            if self._full_scale or data is None or data.empty or not names:
-                low, high, step = 0.0, top, top / 5
-            else:
-                lo = int(np.searchsorted(data.x, x0))
-                hi = int(np.searchsorted(data.x, x1, side="right"))
-                in_view = (data.readings_x >= x0) & (data.readings_x <= x1)
-                goals = data.goal_levels()
-                parts = [data.values[n][max(0, lo - 1) : hi + 1] for n in names]
-                parts += [data.reading_values[n][in_view] for n in names]
-                parts += [np.array([goals[n]]) for n in names if n in goals]
-                low, high, step = fitted_range(np.concatenate(parts), top, _MIN_Y_SPAN[index])
-            if tuple(plot.vb.viewRange()[1]) != (low, high):
-                plot.setYRange(low, high, padding=0)
-            levels = ticks(low, high, step)
-            plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in levels]])
-            inner = [v for v in levels if low < v < high][:_GRID_LINES]
-            for line, level in zip(self._grid[index], inner + [None] * _GRID_LINES, strict=False):
-                line.setVisible(level is not None)
-                if level is not None:
-                    line.setPos(level)
+            full = self._full_scale or data is None or data.empty or not names
+            scale.fit(None if full else data.shown_between(names, x0, x1))
 
     def _place_markers(self, *_: object) -> None:
         foot = self._total_plot.vb.viewRange()[1][0]
@@ -396,9 +308,7 @@ class HistoryChart(ChartBase):
         toggle = self._toggles[name]
         if toggle.isChecked() != visible:
             toggle.setChecked(visible)
-        toggle.setIcon(
-            swatch(pillar_color(name, self.dark()), background(self.palette()), visible)
-        )
+        toggle.setIcon(swatch(pillar_color(name, self.dark()), background(self.palette()), visible))
 
     def series_visible(self, name: str) -> bool:
         return self._lines[name].isVisible()
@@ -447,73 +357,15 @@ class HistoryChart(ChartBase):
 
     def crosshair_text(self) -> str:
         """What the crosshair label says, as plain text ("" when hidden)."""
-        return self._crosshair_plain if self._tip.isVisible() else ""
+        return self._crosshair.text()
 
     def _show_crosshair(self, day: date, at: QPoint) -> None:
-        for line in self._cross:
-            line.setPos(day_x(day))
-            line.setVisible(True)
-        html, plain = self._crosshair_content(day)
-        self._crosshair_plain = plain
-        self._tip.setText(html)
-        self._tip.adjustSize()
-        gap = 16
-        x = at.x() + gap
-        if x + self._tip.width() > self._view.width():
-            x = at.x() - gap - self._tip.width()
-        y = min(max(0, at.y() - self._tip.height() // 2), self._view.height() - self._tip.height())
-        self._tip.move(max(0, x), max(0, y))
-        self._tip.show()
-        self._tip.raise_()
+        shown = [(n, self._toggles[n].text()) for n in SERIES if n not in self._hidden]
+        html, plain = crosshair_content(self.data, day, shown, self.dark())
+        self._crosshair.show(day_x(day), at, html, plain)
 
     def _hide_crosshair(self) -> None:
-        for line in self._cross:
-            line.setVisible(False)
-        self._tip.hide()
-
-    def _crosshair_content(self, day: date) -> tuple[str, str]:
-        data = self.data
-        dark = self.dark()
-        title = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
-        reading = data.reading_on(day)
-        shown = [name for name in SERIES if name not in self._hidden]
-        html = [f"<b>{escape(title)}</b>", "<table cellspacing='0' cellpadding='1'>"]
-        plain = [title]
-        if shown:
-            official = self.tr("official") if reading else ""
-            html.append(
-                f"<tr><td></td><td></td><td align='right'>{escape(self.tr('estimate'))}"
-                f"</td><td align='right'>&nbsp;{escape(official)}</td></tr>"
-            )
-        for name in shown:
-            label = self._toggles[name].text()
-            digits = 1 if name == "total" else 2
-            value = data.value_on(name, day)
-            estimate = "–" if value is None else f"{value:.{digits}f}"
-            line = f"{label} {estimate}"
-            official = ""
-            if reading is not None:
-                official = (
-                    f"{reading.pillar(name):.{digits}f}"
-                    if name != "total"
-                    else f"{reading.total:.1f}"
-                )
-                line += " · " + self.tr("official {value}").format(value=official)
-            plain.append(line)
-            colour = pillar_color(name, dark).name()
-            html.append(
-                f"<tr><td><span style='color:{colour}'>■</span></td>"
-                f"<td>{escape(label)}&nbsp;&nbsp;</td><td align='right'>{estimate}</td>"
-                f"<td align='right'>&nbsp;{official}</td></tr>"
-            )
-        html.append("</table>")
-        for text in data.notes_on(day):
-            plain.append(self.tr("Note: {text}").format(text=text))
-            html.append(f"<div style='color:{note_color(dark).name()}'>{escape(plain[-1])}</div>")
-        for text in data.jumps_on(day):
-            plain.append(text)
-            html.append(f"<div style='color:{jump_color(dark).name()}'>{escape(text)}</div>")
-        return "".join(html), "\n".join(plain)
+        self._crosshair.hide()
 
     # Theme --------------------------------------------------------------------------------
 
@@ -524,9 +376,8 @@ class HistoryChart(ChartBase):
             style_plot(plot, palette, self.font(), grid=False)
         grid = QColor(muted_text_color(dark))
         grid.setAlphaF(GRID_ALPHA)
-        for lines in self._grid:
-            for line in lines:
-                line.setPen(pg.mkPen(grid, width=1))
+        for scale in self._scales:
+            scale.recolour(grid)
         bg = background(palette)
         small = max(7.0, self.font().pointSizeF() * 0.85)
         for name in SERIES:
@@ -542,75 +393,4 @@ class HistoryChart(ChartBase):
             self._toggles[name].setIcon(swatch(colour, bg, name not in self._hidden))
         for marker in self._markers:
             marker.recolour(dark, small, bg)
-        muted = muted_text_color(dark)
-        for line in self._cross:
-            line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
-        border = QColor(muted)
-        self._tip.setStyleSheet(
-            f"QLabel {{ background: {bg.name()}; color: {palette.text().color().name()};"
-            f" border: 1px solid {border.name()}; border-radius: 4px; padding: 6px; }}"
-        )
-
-    # Export -------------------------------------------------------------------------------
-
-    def export_png(self, path: str | Path) -> None:
-        """Save the chart as it is on screen; raises OSError when it cannot be written."""
-        self._hide_crosshair()
-        legend = [
-            (self._toggles[n].text(), pillar_color(n, self.dark()))
-            for n in SERIES
-            if n not in self._hidden
-        ]
-        first, last = self.visible_range()
-        image = titled_picture(self._view.grab(), self.picture_title(first, last), legend)
-        if not image.save(str(path), "PNG"):
-            raise OSError(self.tr("the image could not be written"))
-
-    def picture_title(self, first: date, last: date) -> str:
-        locale = QLocale()
-
-        def when(day: date) -> str:
-            return locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-
-        return self.tr("Estimated SSI, {first} – {last}").format(first=when(first), last=when(last))
-
-    def export_csv(self, path: str | Path) -> None:
-        """Save the rows behind the days in view; raises OSError when it cannot be written."""
-        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
-
-    def visible_rows(self) -> list[tuple[str, ...]]:
-        first, last = self.visible_range()
-        first = max(first, self.data.first_day)
-        last = min(last, self.data.last_day)
-        return history_rows(self.data.table, self.data.readings, first, last)
-
-    def export_png_dialog(self) -> None:
-        self._export_dialog(
-            self.tr("Export chart as PNG"), self.tr("PNG images (*.png)"), ".png", self.export_png
-        )
-
-    def export_csv_dialog(self) -> None:
-        self._export_dialog(
-            self.tr("Export history as CSV"), self.tr("CSV files (*.csv)"), ".csv", self.export_csv
-        )
-
-    def _export_dialog(self, title: str, filters: str, suffix: str, write) -> None:
-        suggested = str(Path.home() / f"ssi-history-{today().isoformat()}{suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, filters)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        try:
-            write(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                title,
-                self.tr("Could not write {path}: {reason}").format(
-                    path=path, reason=exc.strerror or str(exc)
-                ),
-            )
-            return
-        self.exported.emit(self.tr("Exported {path}").format(path=path))
+        self._crosshair.recolour(dark, bg, palette.text().color())

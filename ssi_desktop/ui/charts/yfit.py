@@ -9,7 +9,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
 
+_GRID_LINES = 12
 _STEPS = (0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0)
 
 
@@ -37,5 +40,43 @@ def fitted_range(values: np.ndarray, top: float, min_span: float) -> tuple[float
 
 
 def ticks(low: float, high: float, step: float) -> list[float]:
-    count = int(round((high - low) / step))
+    count = round((high - low) / step)
     return [round(low + i * step, 6) for i in range(count + 1)]
+
+
+class FittedScale:
+    """One plot's vertical scale: its range, its ticks and the grid lines drawn at them.
+
+    The grid lines are plain items: pyqtgraph's axis-drawn grid is repainted with its axis on
+    every pan step and cost more than all the curves (50 → 19 ms a step).
+    """
+
+    def __init__(self, plot: pg.PlotItem, top: float, min_span: float) -> None:
+        self.plot = plot
+        self.top = top
+        self.min_span = min_span
+        self.lines = [pg.InfiniteLine(angle=0) for _ in range(_GRID_LINES)]
+        for line in self.lines:
+            line.setZValue(-10)
+            line.setVisible(False)
+            plot.addItem(line, ignoreBounds=True)
+
+    def fit(self, values: np.ndarray | None) -> None:
+        """Fit ``values``; None shows the full scale."""
+        if values is None:
+            low, high, step = 0.0, self.top, self.top / 5
+        else:
+            low, high, step = fitted_range(values, self.top, self.min_span)
+        if tuple(self.plot.vb.viewRange()[1]) != (low, high):
+            self.plot.setYRange(low, high, padding=0)
+        levels = ticks(low, high, step)
+        self.plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in levels]])
+        inner = [v for v in levels if low < v < high]
+        for i, line in enumerate(self.lines):
+            line.setVisible(i < len(inner))
+            if i < len(inner):
+                line.setPos(inner[i])
+
+    def recolour(self, colour: QColor) -> None:
+        for line in self.lines:
+            line.setPen(pg.mkPen(colour, width=1))

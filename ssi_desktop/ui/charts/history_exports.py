@@ -1,0 +1,104 @@
+"""The History chart's exports: a PNG with a title and legend, the CSV rows in view, and the
+save dialog both go through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, SignalInstance
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
+
+from ...core.validation import today
+from ...storage.atomic import write_atomic
+from ..palette import SERIES, pillar_color
+from .data import ChartData
+from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .picture import titled_picture
+
+
+def save_export(
+    parent: QWidget, title: str, filters: str, write: Callable[[Path], None]
+) -> str | None:
+    """Ask for a file (the filter's suffix added when none is typed) and ``write`` it.
+
+    Returns the status-bar message, or None when the user cancelled or writing failed (a
+    message box then names the path and the reason).
+    """
+    suffix = "." + filters.rsplit("*.", 1)[1].rstrip(")")
+    suggested = str(Path.home() / f"ssi-history-{today().isoformat()}{suffix}")
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    try:
+        write(path)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate("Export", "Could not write {path}: {reason}").format(
+                path=path, reason=exc.strerror or str(exc)
+            ),
+        )
+        return None
+    return QCoreApplication.translate("Export", "Exported {path}").format(path=path)
+
+
+class HistoryExports:
+    """Mixed into HistoryChart (first, so it only adds): everything here reads what the chart
+    shows through the chart's own methods (``tr``, ``dark``, ``visible_range``)."""
+
+    exported: SignalInstance
+    _toggles: dict[str, QToolButton]
+    _hidden: set[str]
+    _view: QWidget
+    data: ChartData
+
+    def export_png(self, path: str | Path) -> None:
+        """Save the chart as it is on screen; raises OSError when it cannot be written."""
+        self._hide_crosshair()
+        legend = [
+            (self._toggles[n].text(), pillar_color(n, self.dark()))
+            for n in SERIES
+            if n not in self._hidden
+        ]
+        first, last = self.visible_range()
+        image = titled_picture(self._view.grab(), self.picture_title(first, last), legend)
+        if not image.save(str(path), "PNG"):
+            raise OSError(self.tr("the image could not be written"))
+
+    def picture_title(self, first: date, last: date) -> str:
+        locale = QLocale()
+
+        def when(day: date) -> str:
+            return locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+        return self.tr("Estimated SSI, {first} – {last}").format(first=when(first), last=when(last))
+
+    def export_csv(self, path: str | Path) -> None:
+        """Save the rows behind the days in view; raises OSError when it cannot be written."""
+        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
+
+    def visible_rows(self) -> list[tuple[str, ...]]:
+        first, last = self.visible_range()
+        first = max(first, self.data.first_day)
+        last = min(last, self.data.last_day)
+        return history_rows(self.data.table, self.data.readings, first, last)
+
+    def export_png_dialog(self) -> None:
+        message = save_export(
+            self, self.tr("Export chart as PNG"), self.tr("PNG images (*.png)"), self.export_png
+        )
+        if message:
+            self.exported.emit(message)
+
+    def export_csv_dialog(self) -> None:
+        message = save_export(
+            self, self.tr("Export history as CSV"), self.tr("CSV files (*.csv)"), self.export_csv
+        )
+        if message:
+            self.exported.emit(message)
