@@ -30,6 +30,12 @@ def change(value: float, decimals: int) -> str:
     return f"{arrow} {signed(value, decimals)}"
 
 
+def estimate_gap(estimate: float, official: float) -> str:
+    """Estimate − official, the one sign convention of the app: + when the estimate is above
+    LinkedIn's figure, − below (the Readings table and the dashboard say the same)."""
+    return signed(estimate - official, 1)
+
+
 def pillar_points(value: float) -> str:
     return f"{value:.2f}"
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalogue import PILLARS
 from ..core.records import Reading
-from .formatting import PILLAR_NAMES, change, pillar_points, total_points
+from .formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
 from .notes_panel import NotesPanel
 from .palette import is_dark, pillar_color
 from .reading_form import ReadingForm, delete_reading
@@ -43,7 +43,7 @@ class ReadingsTableModel(QAbstractTableModel):
             self.tr("Total"),
             *(self.tr(PILLAR_NAMES[p]) for p in PILLARS),
             self.tr("Estimate"),
-            self.tr("Official −\nestimate"),
+            self.tr("Estimate −\nofficial"),
             self.tr("Industry\ntop %"),
             self.tr("Network\ntop %"),
         ]
@@ -88,7 +88,7 @@ class ReadingsTableModel(QAbstractTableModel):
             if column == 6:
                 return total_points(estimate)
             if column == 7:
-                return change(reading.total - estimate, 1)
+                return estimate_gap(estimate, reading.total)
             rank = reading.industry_rank if column == 8 else reading.network_rank
             return "" if rank is None else f"{rank:g}"
         if role == Qt.ItemDataRole.FontRole:
@@ -96,7 +96,9 @@ class ReadingsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return self.tr("Positive: LinkedIn's figure is above SSI Desktop's estimate")
+            return self.tr(
+                "SSI Desktop's estimate minus LinkedIn's figure: + when the estimate is above it"
+            )
         return None
 
 

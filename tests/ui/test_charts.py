@@ -435,3 +435,27 @@ def test_sparkline_draws_ninety_days_and_emits_clicked(qtbot, model: StoreModel)
     widget.setFocus()
     with qtbot.waitSignal(widget.clicked):
         qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_small_charts_say_what_they_show_on_one_fitted_scale(qtbot, model: StoreModel) -> None:
+    spark = Sparkline(model)
+    pillar = PillarChart(model, "engage")
+    for widget in (spark, pillar):
+        qtbot.addWidget(widget)
+        widget.resize(600, 220)
+        widget.show()
+    qtbot.waitExposed(spark)
+    legend = spark.caption.text()
+    for name in ("Total", "Brand", "Find", "Engage", "Build", "official", "goal"):
+        assert name in legend
+    assert not spark.plot.getAxis("right").isVisible()  # one scale, not two
+    ticks = spark.plot.getAxis("left")._tickLevels[0]
+    assert ticks and all(text.endswith("%") for _, text in ticks)
+    low, high = spark.plot.vb.viewRange()[1]
+    for name in SERIES:  # every line of the window is inside the fitted scale
+        values = spark.series_data(name)[1]
+        assert low <= values.min() and values.max() <= high
+    assert spark._goals["total"].label.format == "Goal 80"
+    assert spark._goals["engage"].label.format == "Engage goal 20"
+    assert "Engage, last 90 days" in pillar.caption.text()
+    assert pillar._goals["engage"].label.format == "Engage goal 20"

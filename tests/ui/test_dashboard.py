@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from ssi_desktop.core.catalogue import PILLARS
 from ssi_desktop.core.records import ActivityEntry, Goal, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.formatting import change
+from ssi_desktop.ui.formatting import change, signed
 from tests.ui.app_helpers import open_window, reopen
 
 
@@ -76,17 +76,19 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     now = table.row(today())
     week = table.row(today() - timedelta(days=7))
     assert dashboard.displayed_total() == f"{now.total:.1f}"
-    assert change(now.total - week.total, 1) in dashboard.total_changes.text()
+    assert change(now.total - week.total, 1) in dashboard.total_changes.text().replace("\xa0", " ")
     for pillar in PILLARS:
         card = dashboard.cards[pillar]
         assert card.value.text().startswith(f"{now.pillar(pillar):.2f}")
         assert card.bar.value() == round(now.pillar(pillar) * 100)
-        assert "7 d " in card.changes.text() and "30 d " in card.changes.text()
+        assert "7 d " in card.changes.text().replace(
+            "\xa0", " "
+        ) and "30 d " in card.changes.text().replace("\xa0", " ")
         assert card.accessibleName().startswith(pillar.capitalize())
     official = dashboard.official_line.text()
     assert "30" in official and "industry top 12 %" in official and "network top 8 %" in official
     assert f"{table.row(day).total:.1f}" in official
-    assert change(now.total - 30, 1) in dashboard.versus_official.text()
+    assert f"Estimate − official {signed(now.total - 30, 1)}" in dashboard.versus_official.text()
     # The goal and advice panels (ui.advice_panel) live on the dashboard and fill when shown.
     goal_panel, advice_panel = dashboard.goal_panel, dashboard.advice_panel
     qtbot.waitUntil(lambda: goal_panel.progress is not None and bool(advice_panel.advice))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from ssi_desktop.core.records import ActivityEntry, Note, Reading
 from ssi_desktop.core.validation import today
+from ssi_desktop.ui.formatting import signed
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into
 
 DAY = today() - timedelta(days=3)
@@ -83,8 +84,11 @@ def test_table_shows_the_estimate_and_deletes_undoably(qtbot, store_path: Path) 
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert table.data(table.index(0, 0)).endswith(DAY.isoformat())  # newest first
     assert table.data(table.index(0, headers.index("Estimate"))) == f"{estimate:.1f}"
-    difference = table.data(table.index(0, headers.index("Official −\nestimate")))
-    assert difference.startswith("▲" if estimate < 20 else "▼")
+    difference = table.data(table.index(0, headers.index("Estimate −\nofficial")))
+    assert difference == signed(estimate - 20, 1)  # + when the estimate is above LinkedIn's
+    # The dashboard says the same, with the same sign (one convention everywhere).
+    window.show_tab("dashboard")
+    assert f"estimate − official {difference}" in window.dashboard.official_line.text()
 
     tab.table.selectRow(0)
     with qtbot.waitSignal(window.model.changed):

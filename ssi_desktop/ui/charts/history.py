@@ -231,9 +231,8 @@ class HistoryChart(HistoryExports, ChartBase):
         return self._full_scale
 
     def y_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        """The (bottom, top) of the total plot and of the pillar plot."""
-        (t0, t1), (p0, p1) = (tuple(plot.vb.viewRange()[1]) for plot in self.plots)
-        return (t0, t1), (p0, p1)
+        """The lowest and highest tick of the total plot's scale and of the pillar plot's."""
+        return self._scales[0].bounds, self._scales[1].bounds
 
     def _fit_y(self) -> None:
         x0, x1 = self._total_plot.vb.viewRange()[0]

@@ -51,8 +51,11 @@ class FittedScale:
     every pan step and cost more than all the curves (50 → 19 ms a step).
     """
 
-    def __init__(self, plot: pg.PlotItem, top: float, min_span: float) -> None:
+    def __init__(self, plot: pg.PlotItem, top: float, min_span: float, suffix: str = "") -> None:
         self.plot = plot
+        self.suffix = suffix
+        self.bounds = (0.0, top)  # the outer ticks; the view adds a little room
+        plot.setYRange(0.0, top, padding=0.04)
         self.top = top
         self.min_span = min_span
         self.lines = [pg.InfiniteLine(angle=0) for _ in range(_GRID_LINES)]
@@ -67,10 +70,12 @@ class FittedScale:
             low, high, step = 0.0, self.top, self.top / 5
         else:
             low, high, step = fitted_range(values, self.top, self.min_span)
-        if tuple(self.plot.vb.viewRange()[1]) != (low, high):
-            self.plot.setYRange(low, high, padding=0)
+        if (low, high) != self.bounds:
+            self.bounds = (low, high)
+            # A little room past the outer ticks keeps their labels whole.
+            self.plot.setYRange(low, high, padding=0.04)
         levels = ticks(low, high, step)
-        self.plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in levels]])
+        self.plot.getAxis("left").setTicks([[(v, f"{v:g}{self.suffix}") for v in levels]])
         inner = [v for v in levels if low < v < high]
         for i, line in enumerate(self.lines):
             line.setVisible(i < len(inner))
