@@ -31,9 +31,11 @@ run: venv ## open the app on the default store (under Xvfb when there is no disp
 test: venv ## run the whole test suite, headless
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: venv ## ruff lint and format check
+lint: venv ## ruff lint and format check, mypy (strict on core and storage), import contracts
 	$(VENV)/bin/ruff check ssi_desktop tests benchmarks build_scripts
 	$(VENV)/bin/ruff format --check ssi_desktop tests benchmarks build_scripts
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: venv ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix ssi_desktop tests benchmarks build_scripts

@@ -83,9 +83,9 @@ def main(argv: list[str]) -> int:
         app.exec()
     else:
         # The way the ``ssi-desktop`` command starts it: the command line, then the app.
-        from ssi_desktop.cli import main as cli_main
+        from ssi_desktop.entry import main as entry_main
 
-        cli_main(["--data", target])
+        entry_main(["--data", target])
     if watcher.painted is None:
         print(json.dumps({"error": "no chart painted"}))
         return 1

@@ -1,9 +1,10 @@
 """Saving one day's entry: durable on disk, scores recomputed, the chart on screen redrawn.
 
-The figure goes through the app's own path (``StoreModel.apply`` → ``Store.set_activity``,
-one atomic write; ``changed`` → the history chart reloads ``StoreModel.scores()`` and
-replots) and stops when the chart's view has painted again. The floor writes the same
-store's data the plainest durable way: stdlib ``json`` dump, write, fsync, ``os.replace``.
+The figure goes through the app's own path (``StoreModel.push`` → ``PutDay`` →
+``Store.set_activity``, one atomic write; ``changed`` → the history chart reloads
+``StoreModel.scores()`` and replots) and stops when the chart's view has painted again. The
+floor writes the same store's data the plainest durable way: stdlib ``json`` dump, write,
+fsync, ``os.replace``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from ssi_desktop.core.catalogue import METRIC_KEYS
+from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
@@ -119,7 +121,6 @@ def measure_here(store_path: Path, repeats: int) -> list[Row]:
     paints.wait_for_more_than(0)
 
     day = today()
-    old = store.activity_on(day)
     # Two different entries for today, saved in turn, so every save changes the file.
     versions = [
         ActivityEntry.create(day, {key: (i + n) % 4 for i, key in enumerate(METRIC_KEYS)})
@@ -134,11 +135,7 @@ def measure_here(store_path: Path, repeats: int) -> list[Row]:
         turn[0] += 1
         before = paints.count
         begin, cpu_begin = time.perf_counter(), time.process_time()
-        model.apply(
-            "Save today",
-            lambda: store.set_activity(entry),
-            lambda: store.set_activity(old) if old else store.delete_activity(day),
-        )
+        model.push("Save today", PutDay(entry))
         model.scores()
         if not paints.wait_for_more_than(before):
             redraw_missed[0] += 1

@@ -6,6 +6,6 @@ the frozen executable starts here instead.
 
 import sys
 
-from ssi_desktop.cli import main
+from ssi_desktop.entry import main
 
 sys.exit(main())

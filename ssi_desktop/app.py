@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .cli.common import EXIT_STORE
+from .exit_codes import EXIT_STORE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -121,7 +121,9 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
-            window.tabs.widget(index).grab()
+            tab = window.tabs.widget(index)
+            if tab is not None:
+                tab.grab()
         window.grab()
         window.close()
         app.processEvents()

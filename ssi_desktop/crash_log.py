@@ -71,7 +71,7 @@ def install() -> Path:
         logger.critical(
             "Uncaught exception in thread %s",
             args.thread.name if args.thread else "?",
-            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            exc_info=args.exc_value,
         )
 
     sys.excepthook = excepthook

@@ -2,7 +2,8 @@
 
 Exit codes (spec §4): 0 done; 2 bad input or usage — the message names the field and why,
 and nothing was written; 3 the store cannot be used — the message says why and where, and
-the file was left as it was. With no command, the desktop app opens.
+the file was left as it was. With no command, ``ssi_desktop.entry`` opens the desktop app
+instead: nothing here imports the app.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..core.validation import ValidationError
@@ -23,12 +25,13 @@ COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer", "bac
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit code is 2 too; keep its text
+    def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep its text
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
 def _base_parser() -> argparse.ArgumentParser:
+    """The options of ``ssi-desktop`` itself, which opening the app takes too."""
     parser = _Parser(
         prog="ssi-desktop",
         description="Track, understand and raise your LinkedIn Social Selling "
@@ -56,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _names_a_command(argv: Sequence[str]) -> bool:
+def app_options(argv: Sequence[str]) -> argparse.Namespace:
+    """``--data`` and ``--smoke`` for opening the app (``--version`` and errors exit here)."""
+    return _base_parser().parse_args(argv)
+
+
+def names_a_command(argv: Sequence[str]) -> bool:
     """True unless ``argv`` only holds the app's own options (no command, no help)."""
     args = iter(argv)
     for arg in args:
@@ -68,19 +76,12 @@ def _names_a_command(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (``ssi_desktop.entry`` sends everything else to the app)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not _names_a_command(argv):
-        # Opening the app: the command modules (importers, calibration …) are not needed,
-        # and importing them all would add to every start.
-        args = _base_parser().parse_args(argv)
-        from ..app import main as run_app
-
-        return run_app(data=args.data, smoke=args.smoke)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        from ..app import main as run_app
-
-        return run_app(data=args.data, smoke=args.smoke)
+        parser.error("name a command (or run ssi-desktop without one to open the app)")
     context = Context(args.data)
     try:
         return int(args.func(args, context) or 0)
@@ -104,4 +105,4 @@ def _fail(command: str, message: str, code: int) -> int:
     return code
 
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_STORE", "build_parser", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_STORE", "app_options", "build_parser", "main", "names_a_command"]

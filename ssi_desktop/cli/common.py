@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.validation import ValidationError
+from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
-
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 3
 
 
 class CliError(Exception):

@@ -7,6 +7,7 @@ import argparse
 from ..core.advice import advise
 from ..core.calibration import Calibration, NotEnoughReadings, calibrate
 from ..core.catalogue import PILLAR_LABELS, PILLARS
+from ..core.changes import SetParams
 from ..core.goals import goal_progress
 from ..core.jumps import detect_jumps
 from ..core.parameters import DEFAULT_PARAMS
@@ -25,7 +26,7 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
             print("The model already uses the defaults (model v1).")
             return 0
         store.backup("calibration")
-        store.set_params(None)
+        SetParams(None).apply(store)
         print("The model is back to its defaults (model v1).")
         return 0
     try:
@@ -33,7 +34,7 @@ def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
     except NotEnoughReadings as exc:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
     backup = store.backup("calibration")
-    store.set_params(result.params, result.info(today()))
+    SetParams(result.params, result.info(today())).apply(store)
     print(calibration_report(result))
     if backup is not None:
         print(f"The previous file was backed up to {backup}.")

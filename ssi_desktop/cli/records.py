@@ -1,11 +1,23 @@
-"""Commands that record something: ``add``, ``profile``, ``reading``, ``note``, ``goal``."""
+"""Commands that record something: ``add``, ``profile``, ``reading``, ``note``, ``goal``.
+
+Each builds the same ``core.changes`` value the app's forms push, and applies it (no undo here).
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from ..core.catalogue import PILLARS
-from ..core.consistency import check_day_counts
+from ..core.changes import (
+    AddNote,
+    AddToDay,
+    Batch,
+    Change,
+    PutProfile,
+    PutReading,
+    SetDay,
+    SetGoal,
+)
 from ..core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
 from ..core.validation import ValidationError
 from .common import Context, add_data_option, bad_input, validated
@@ -25,22 +37,22 @@ def _pairs(field_kind: str, items: list[str]) -> dict[str, str]:
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     entry = validated(ActivityEntry.create, args.date, _pairs("KEY=N", args.values))
+    # Like the app's day form, `add` sets the keys it names; --increment adds to them.
+    change: Change = AddToDay(entry) if args.increment else SetDay(entry.day, entry.counts)
     if args.note is not None:
-        note = validated(Note.create, args.date, args.note)
+        # The counts and their note land in one write, or neither does.
+        change = Batch((change, AddNote(validated(Note.create, args.date, args.note))))
     store = ctx.store()
-    with store.batch():  # the counts and their note land together or not at all
-        total = store.add_activity(entry)
-        check_day_counts(total.counts)  # e.g. more requests with a note than sent
-        if args.note is not None:
-            store.add_note(note)
-    summary = ", ".join(f"{k}={v}" for k, v in total.counts.items())
+    change.apply(store)  # bad counts for the day (more requests with a note than sent): exit 2
+    day = store.activity_on(entry.day)
+    summary = ", ".join(f"{k}={v}" for k, v in day.counts.items()) if day else "nothing recorded"
     print(f"{entry.day.isoformat()}: {summary}")
     return 0
 
 
 def cmd_profile(args: argparse.Namespace, ctx: Context) -> int:
     snapshot = validated(ProfileSnapshot.create, args.date, _pairs("ITEM=yes|no", args.items))
-    ctx.store().put_profile(snapshot)
+    PutProfile(snapshot).apply(ctx.store())
     done = sum(snapshot.items.values())
     print(f"{snapshot.day.isoformat()}: profile checklist {done}/{len(snapshot.items)}")
     return 0
@@ -60,14 +72,14 @@ def cmd_reading(args: argparse.Namespace, ctx: Context) -> int:
         industry_avg=args.industry_avg,
         network_avg=args.network_avg,
     )
-    ctx.store().put_reading(reading)
+    PutReading(reading).apply(ctx.store())
     print(f"{reading.day.isoformat()}: official SSI {reading.total:g}")
     return 0
 
 
 def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
     note = validated(Note.create, args.date, " ".join(args.text))
-    ctx.store().add_note(note)
+    AddNote(note).apply(ctx.store())
     print(f"{note.day.isoformat()}: {note.text}")
     return 0
 
@@ -75,13 +87,13 @@ def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_goal(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     if args.clear:
-        store.set_goal(None)
+        SetGoal(None).apply(store)
         print("goal cleared")
         return 0
     if args.total is None:
         raise bad_input(ValidationError("--total", "is required (or use --clear)"))
     goal = validated(Goal.create, args.total, {p: getattr(args, p) for p in PILLARS}, by=args.by)
-    store.set_goal(goal)
+    SetGoal(goal).apply(store)
     parts = ", ".join(f"{p} {v:g}" for p, v in goal.pillars.items())
     by = f" by {goal.by.isoformat()}" if goal.by else ""
     print(f"goal: total {goal.total:g}{by}" + (f" ({parts})" if parts else ""))
@@ -91,11 +103,18 @@ def cmd_goal(args: argparse.Namespace, ctx: Context) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "add",
-        help="record a day's activity (adds to what the day holds)",
-        description="Record activity: KEY=N for catalogue keys (see `ssi-desktop metrics`).",
+        help="record a day's activity (sets the counts given, as the app's day form does)",
+        description="Record activity: KEY=N for catalogue keys (see `ssi-desktop metrics`). "
+        "Each KEY given is set to N for that day, as saving the app's day form does; keys not "
+        "given keep what the day holds (KEY=0 clears one). Saving a running count of 3 at noon "
+        "and 5 in the evening leaves 5. With --increment, N is added to the day instead "
+        "(3 then 5 leaves 8).",
     )
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     p.add_argument("values", nargs="+", metavar="KEY=N")
+    p.add_argument(
+        "--increment", action="store_true", help="add N to what the day holds instead of setting it"
+    )
     p.add_argument("--note", metavar="TEXT", help="also add a note on that day")
     add_data_option(p)
     p.set_defaults(func=cmd_add)

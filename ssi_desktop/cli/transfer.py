@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.csv_io import CsvImportError, apply_csv, export_csv, read_csv
+from ..core.csv_io import CsvImportError, apply_csv, export_store, read_csv
 from ..core.linkedin import (
     ImportRefused,
     NotAnExport,
@@ -15,6 +15,7 @@ from ..core.linkedin import (
     read_export,
 )
 from ..core.linkedin.report import plural
+from ..storage.atomic import write_atomic
 from .common import EXIT_BAD_INPUT, CliError, Context, add_data_option
 
 
@@ -74,13 +75,7 @@ def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file, not a folder", EXIT_BAD_INPUT)
     try:
-        written = export_csv(
-            folder,
-            activity=store.activity(),
-            profiles=store.profiles(),
-            readings=store.readings(),
-            notes=[note for _id, note in store.notes()],
-        )
+        written = export_store(folder, store, write_atomic)
     except OSError as exc:
         raise CliError(
             f"could not write to {folder}: {exc.strerror or exc}", EXIT_BAD_INPUT

@@ -268,16 +268,17 @@ def fit_shares(
         alpha, blocking = 1.0, -1
         for j in np.flatnonzero(free):
             if step[j] < 0 and -shares[j] / step[j] < alpha:
-                alpha, blocking = -shares[j] / step[j], j
+                alpha, blocking = -shares[j] / step[j], int(j)
             elif step[j] > 0 and (cap - shares[j]) / step[j] < alpha:
-                alpha, blocking = (cap - shares[j]) / step[j], j
+                alpha, blocking = (cap - shares[j]) / step[j], int(j)
         shares = shares + alpha * step
         if blocking >= 0:
             if step[blocking] < 0:
                 shares[blocking], at_zero[blocking] = 0.0, True
             else:
                 shares[blocking], at_cap[blocking] = cap, True
-    return np.clip(shares, 0.0, cap)
+    clipped: np.ndarray = np.clip(shares, 0.0, cap)
+    return clipped
 
 
 def _equality_step(

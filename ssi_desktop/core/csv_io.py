@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS
+from .changes import ApplyImport
 from .consistency import check_day_counts
 from .records import ActivityEntry, Note, ProfileSnapshot, Reading
+from .store_protocol import StoreLike
 from .validation import ValidationError
 
 ACTIVITY_FILE, READINGS_FILE, NOTES_FILE, PROFILE_FILE = (
@@ -40,7 +40,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 #: Imported activity is kept apart from typed and LinkedIn counts under this source.
 SOURCE = "csv"
 
-#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8).
+#: A spreadsheet runs a cell starting with these as a formula (CSV injection, spec §7.8;
+#: OWASP adds tab and carriage return). Every CSV the app writes goes through :func:`neutralise`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Errors listed before the rest are summarised: enough to fix a file, not a flood.
 MAX_ERRORS = 30
@@ -108,20 +109,13 @@ def profile_rows(profiles: Iterable[ProfileSnapshot]) -> list[list[str]]:
     ]
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: list[list[str]]) -> None:
-    """Write through a temporary file so a failed export never leaves half a file."""
-    out = io.StringIO()
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A CSV file's bytes (UTF-8, CRLF as RFC 4180 says); cells are written as given."""
+    out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(out.getvalue())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    return out.getvalue().encode("utf-8")
 
 
 def export_csv(
@@ -131,8 +125,13 @@ def export_csv(
     profiles: Iterable[ProfileSnapshot],
     readings: Iterable[Reading],
     notes: Iterable[Note],
+    write: Callable[[Path, bytes], None],
 ) -> list[tuple[Path, int]]:
-    """Write the four files into ``folder`` (created if needed); returns (path, rows) each."""
+    """Write the four files into ``folder`` (created if needed); returns (path, rows) each.
+
+    ``write`` is the store's atomic writer (``storage.atomic.write_atomic``, which core cannot
+    import): a failed export never leaves half a file.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         ACTIVITY_FILE: activity_rows(activity),
@@ -142,9 +141,23 @@ def export_csv(
     }
     written = []
     for name, rows in tables.items():
-        _write_csv(folder / name, HEADERS[name], rows)
+        write(folder / name, csv_bytes(HEADERS[name], rows))
         written.append((folder / name, len(rows)))
     return written
+
+
+def export_store(
+    folder: Path, store: StoreLike, write: Callable[[Path, bytes], None]
+) -> list[tuple[Path, int]]:
+    """Everything ``store`` holds as the four files (File ▸ Export CSV, ``export csv``)."""
+    return export_csv(
+        folder,
+        activity=store.activity(),
+        profiles=store.profiles(),
+        readings=store.readings(),
+        notes=[note for _id, note in store.notes()],
+        write=write,
+    )
 
 
 # -- import --------------------------------------------------------------------------------
@@ -274,12 +287,13 @@ def _read_file(
                 rows.fail(number, "date", f"{item.day.isoformat()} is already in {where}")
                 continue
             seen[(kind, item.day)] = f"{name} row {number}"
-        {
+        lists: dict[str, list[Any]] = {
             ACTIVITY_FILE: data.activity,
             READINGS_FILE: data.readings,
             NOTES_FILE: data.notes,
             PROFILE_FILE: data.profiles,
-        }[kind].append(item)
+        }
+        lists[kind].append(item)
     data.files.append((name, kind, count))
 
 
@@ -314,23 +328,30 @@ class CsvSummary:
     backup: Path | None
 
 
-def apply_csv(store: Any, data: CsvData) -> CsvSummary:
-    """Store what was read in one atomic write, after a backup.
-
-    Activity replaces the day's ``csv`` entry (never the typed or LinkedIn ones); profile
-    snapshots and readings replace their day's; a note already in the store (same day and
-    text) is not added twice, so importing a file again changes nothing.
-    """
+def csv_change(store: StoreLike, data: CsvData) -> ApplyImport:
+    """The change storing what was read: activity replaces the day's ``csv`` entry (never the
+    typed or LinkedIn ones); profile snapshots and readings replace their day's; a note already
+    in the store (same day and text) is not added twice, so importing a file again changes
+    nothing."""
     existing = {(n.day, n.text) for _id, n in store.notes()}
     notes = []
     for note in data.notes:
         if (note.day, note.text) not in existing:
             existing.add((note.day, note.text))
             notes.append(note)
-    backup = store.backup("import-csv")
-    store.add_records(
-        activity=data.activity, profiles=data.profiles, readings=data.readings, notes=notes
+    return ApplyImport(
+        activity=tuple(data.activity),
+        profiles=tuple(data.profiles),
+        readings=tuple(data.readings),
+        notes=tuple(notes),
     )
+
+
+def apply_csv(store: StoreLike, data: CsvData) -> CsvSummary:
+    """Store what was read (:func:`csv_change`) in one atomic write, after a backup."""
+    change = csv_change(store, data)
+    backup = store.backup("import-csv")
+    change.apply(store)
     return CsvSummary(
-        len(data.activity), len(data.profiles), len(data.readings), len(notes), backup
+        len(data.activity), len(data.profiles), len(data.readings), len(change.notes), backup
     )

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from .catalogue import METRIC_KEYS, PILLAR_MAX, PILLARS, PROFILE_KEYS
+from .changes import ApplyImport
 from .records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
 from .scoring import ScoreTable, score
 from .validation import EARLIEST_DATE, today
@@ -36,6 +37,10 @@ class SampleData:
         """Keyword arguments for ``Store.add_records``: all of it in one write."""
         return {"activity": self.activity, "profiles": self.profiles,
                 "readings": self.readings, "notes": self.notes, "goal": self.goal}  # fmt: skip
+
+    def change(self) -> ApplyImport:
+        """All of it as one change (the app's "Load sample data", undoable)."""
+        return ApplyImport(**self.as_records())
 
 
 #: Mean counts on an ordinary weekday at full stride. Metrics derived from others
@@ -133,7 +138,7 @@ def _stride(dates: list[date], new_job: date, rng: np.random.Generator) -> np.nd
     # A few quiet weeks a year (illness, crunch time): a fifth of the usual activity.
     for week in rng.choice(weeks[-1] + 1, size=max(1, n // 120), replace=False):
         stride[weeks == week] *= 0.2
-    return stride
+    return np.asarray(stride, dtype=float)
 
 
 def _on_holiday(day: date) -> bool:
@@ -166,7 +171,7 @@ def _draw_counts(
     )
     # A day is active when the member did anything of their own on it.
     own = sum(counts[k] for k in _WEEKDAY_MEANS if k != "build.invitations_received")
-    counts["find.days_active"] = (own > 0).astype(np.int64)
+    counts["find.days_active"] = np.asarray(own > 0).astype(np.int64)
     counts["engage.replies_received"] = rng.binomial(
         counts["engage.messages_sent"], 0.45
     ) + rng.poisson(0.2 * stride)

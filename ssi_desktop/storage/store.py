@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from .. import __version__
 from ..core.catalogue import PILLARS
@@ -39,7 +39,15 @@ from .lock import StoreLock
 from .migrations import migrate, schema_of
 from .schema import SCHEMA_VERSION, new_store_data, parse_store_bytes
 
-_Q = Query()
+T = TypeVar("T")
+
+#: The fields that name a record of each keyed table: one document per key.
+_KEY_FIELDS = {
+    "activity": ("date", "source"),
+    "profile": ("date",),
+    "readings": ("date",),
+    "totals": ("date",),
+}
 
 
 def _reading_doc(reading: Reading) -> dict[str, Any]:
@@ -79,14 +87,15 @@ def _remove_leftover_temps(path: Path) -> None:
 
 
 def _with_entry(entries: tuple[ActivityEntry, ...], entry: ActivityEntry
-                ) -> tuple[ActivityEntry, ...]:  # fmt: skip
-    """``entries`` (sorted by day, source) with ``entry``'s day and source as stored."""
+                ) -> tuple[tuple[ActivityEntry, ...], ActivityEntry | None]:  # fmt: skip
+    """``entries`` (sorted by day, source) with ``entry``'s day and source as stored, and the
+    entry now stored there (None when its counts were all zero)."""
     counts = {k: v for k, v in entry.counts.items() if v}
     key = (entry.day, entry.source)
     at = bisect_left(entries, key, key=lambda e: (e.day, e.source))
     here = at < len(entries) and (entries[at].day, entries[at].source) == key
-    stored = (ActivityEntry(entry.day, MappingProxyType(counts), entry.source),) if counts else ()
-    return entries[:at] + stored + entries[at + here :]
+    stored = ActivityEntry(entry.day, MappingProxyType(counts), entry.source) if counts else None
+    return entries[:at] + ((stored,) if stored else ()) + entries[at + here :], stored
 
 
 class Store:
@@ -111,8 +120,12 @@ class Store:
         self._cache: dict[str, Any] = {}
         self._backup_day: date | None = None
         self._backed_up = False
-        self._index: tuple[dict[str, Any], dict[tuple[str, str], str]] | None = None
-        self._next_activity_id = 1
+        # Per table: (the raw table indexed, its record key -> document id map).
+        self._indexes: dict[str, tuple[dict[str, Any], dict[Hashable, str]]] = {}
+        self._next_ids: dict[str, int] = {}
+        # Ids of records deleted this session, by (table, key): re-creating the record (an
+        # undo) gives it its id back, so the file's bytes are exactly what they were.
+        self._freed: dict[tuple[str, Hashable], str] = {}
         if read_only:
             assert self._storage is not None
             self._storage.pin()
@@ -375,22 +388,21 @@ class Store:
         self.revision += 1
         self._cache.clear()
 
-    def add_activity(self, entry: ActivityEntry) -> ActivityEntry:
-        """Add ``entry``'s counts to what its day and source already hold; returns the sum."""
-        current = self.activity_on(entry.day, entry.source)
-        merged = current.merged(entry) if current else entry
-        self.set_activity(merged)
-        return merged
-
     def set_activity(self, entry: ActivityEntry) -> None:
         """Make ``entry`` the day's counts for its source (all zero removes the day)."""
         before = self._cache.get("activity")
+        by_day = self._cache.get("activity_by_day")
         with self._write():
             self._put_activity(entry)
         if before is not None:
-            # One day changed: swap it into the sorted tuple instead of rebuilding ten years
-            # of records on the next read (the form's save path, benchmarks/).
-            self._cache["activity"] = _with_entry(before, entry)
+            # One day changed: swap it into the sorted tuple (and the day map) instead of
+            # rebuilding ten years of records on the next read (the save path, benchmarks/).
+            self._cache["activity"], stored = _with_entry(before, entry)
+            if by_day is not None:
+                by_day.pop((entry.day, entry.source), None)
+                if stored is not None:
+                    by_day[(entry.day, entry.source)] = stored
+                self._cache["activity_by_day"] = by_day
 
     def set_activities(self, entries: Iterable[ActivityEntry]) -> None:
         """Replace several days' counts in one write (imports)."""
@@ -404,35 +416,73 @@ class Store:
         assert data is not None
         return data
 
-    def _activity_index(self) -> tuple[dict[str, Any], dict[tuple[str, str], str]]:
-        """The raw activity table and its (date, source) -> document id map.
+    def _raw(self, name: str) -> dict[str, Any]:
+        """Table ``name`` as held in memory, its key index and next id kept current.
 
-        Activity is written here, not through TinyDB queries: an upsert evaluates its query
+        Records are written here, not through TinyDB queries: an upsert evaluates its query
         on every document, which made a ten-year import quadratic (17 s instead of 0.1 s).
-        The map is rebuilt whenever the data was re-read (after a failed write or a restore).
+        The index is rebuilt whenever the data was re-read (after a failed write or a restore).
         """
-        table = self._tables().setdefault("activity", {})
-        if self._index is None or self._index[0] is not table:
-            index = {(d["date"], d["source"]): doc_id for doc_id, d in table.items()}
-            self._index = (table, index)
-            self._next_activity_id = max(map(int, table), default=0) + 1
-        return self._index
+        table = self._tables().setdefault(name, {})
+        held = self._indexes.get(name)
+        if held is None or held[0] is not table:
+            fields = _KEY_FIELDS.get(name, ())
+            index: dict[Hashable, str] = (
+                {tuple(d[f] for f in fields): doc_id for doc_id, d in table.items()}
+                if fields
+                else {}
+            )
+            self._indexes[name] = (table, index)
+            self._next_ids[name] = max(map(int, table), default=0) + 1
+        return table
 
-    def _put_activity(self, entry: ActivityEntry) -> None:
-        """Stage ``entry`` as its day's counts (inside a batch; the batch writes the file)."""
-        table, index = self._activity_index()
-        key = (entry.day.isoformat(), entry.source)
-        counts = {k: v for k, v in sorted(entry.counts.items()) if v}
+    def _insert(self, name: str, doc: dict[str, Any], wanted: str | None) -> str:
+        """Add ``doc`` under id ``wanted`` when free (an undone delete), else a new one.
+
+        Documents stay in id order, as TinyDB writes them, whatever id comes back.
+        """
+        table = self._raw(name)
+        if wanted is None or wanted in table:
+            wanted = str(self._next_ids[name])
+            self._next_ids[name] += 1
+        later = [doc_id for doc_id in table if int(doc_id) > int(wanted)]
+        table[wanted] = doc
+        for doc_id in later:
+            table[doc_id] = table.pop(doc_id)
+        return wanted
+
+    def _put_doc(self, name: str, doc: dict[str, Any]) -> None:
+        """Stage ``doc`` as its key's record (inside a batch; the batch writes the file)."""
+        table = self._raw(name)
+        index = self._indexes[name][1]
+        key = tuple(doc[f] for f in _KEY_FIELDS[name])
         doc_id = index.get(key)
-        if counts:
-            if doc_id is None:
-                doc_id = index[key] = str(self._next_activity_id)
-                self._next_activity_id += 1
-            table[doc_id] = {"date": key[0], "source": key[1], "counts": counts}
-        elif doc_id is not None:
-            del table[doc_id], index[key]
+        if doc_id is None:
+            index[key] = self._insert(name, doc, self._freed.pop((name, key), None))
+        else:
+            table[doc_id] = doc
+        self._flush_later()
+
+    def _drop_doc(self, name: str, *key: str) -> None:
+        table = self._raw(name)
+        doc_id = self._indexes[name][1].pop(key, None)
+        if doc_id is not None:
+            del table[doc_id]
+            self._freed[(name, key)] = doc_id
+        self._flush_later()
+
+    def _flush_later(self) -> None:
         assert self._storage is not None
         self._storage.write(self._tables())
+
+    def _put_activity(self, entry: ActivityEntry) -> None:
+        """Stage ``entry`` as its day's counts (all zero removes the day's document)."""
+        counts = {k: v for k, v in sorted(entry.counts.items()) if v}
+        if counts:
+            doc = {"date": entry.day.isoformat(), "source": entry.source, "counts": counts}
+            self._put_doc("activity", doc)
+        else:
+            self._drop_doc("activity", entry.day.isoformat(), entry.source)
 
     def add_records(
         self,
@@ -453,24 +503,19 @@ class Store:
             for entry in activity:
                 self._put_activity(entry)
             for snapshot in profiles:
-                self._db.table("profile").upsert(
-                    {"date": snapshot.day.isoformat(), "items": dict(snapshot.items)},
-                    _Q.date == snapshot.day.isoformat(),
+                self._put_doc(
+                    "profile", {"date": snapshot.day.isoformat(), "items": dict(snapshot.items)}
                 )
             for reading in readings:
-                table = self._db.table("readings")
-                table.remove(_Q.date == reading.day.isoformat())
-                table.insert(_reading_doc(reading))
-            self._db.table("notes").insert_multiple(
-                {"date": n.day.isoformat(), "text": n.text} for n in notes
-            )
+                self._put_doc("readings", _reading_doc(reading))
+            for note in notes:
+                self._insert("notes", {"date": note.day.isoformat(), "text": note.text}, None)
+                self._flush_later()
             if goal is not None:
                 self._set_goal(goal)
-            for snapshot in totals:
-                self._db.table("totals").upsert(
-                    {"date": snapshot.day.isoformat(), "values": dict(snapshot.values)},
-                    _Q.date == snapshot.day.isoformat(),
-                )
+            for totals_snapshot in totals:
+                day, values = totals_snapshot.day.isoformat(), dict(totals_snapshot.values)
+                self._put_doc("totals", {"date": day, "values": values})
 
     def delete_activity(self, day: date, source: str = "manual") -> None:
         with self._write():
@@ -481,7 +526,7 @@ class Store:
 
     def delete_profile(self, day: date) -> None:
         with self._write():
-            self._db.table("profile").remove(_Q.date == day.isoformat())
+            self._drop_doc("profile", day.isoformat())
 
     def put_totals(self, snapshot: TotalsSnapshot) -> None:
         """Record ``snapshot`` as its day's totals (it replaces that day's snapshot)."""
@@ -489,28 +534,35 @@ class Store:
 
     def delete_totals(self, day: date) -> None:
         with self._write():
-            self._db.table("totals").remove(_Q.date == day.isoformat())
+            self._drop_doc("totals", day.isoformat())
 
-    def set_settings(self, settings: Settings) -> None:
+    def set_settings(self, settings: Settings | None) -> None:
+        """Save ``settings``; ``None`` removes the saved ones (the defaults apply again)."""
         with self._write():
             table = self._db.table("settings")
             table.truncate()
-            table.insert(settings.as_dict())
+            if settings is not None:
+                table.insert(settings.as_dict())
 
     def put_reading(self, reading: Reading) -> None:
         self.add_records(readings=[reading])
 
     def delete_reading(self, day: date) -> None:
         with self._write():
-            self._db.table("readings").remove(_Q.date == day.isoformat())
+            self._drop_doc("readings", day.isoformat())
 
-    def add_note(self, note: Note) -> int:
+    def add_note(self, note: Note, note_id: int | None = None) -> int:
+        """Add ``note``; returns its id. ``note_id`` puts a deleted note back under its id."""
+        doc = {"date": note.day.isoformat(), "text": note.text}
         with self._write():
-            return self._db.table("notes").insert({"date": note.day.isoformat(), "text": note.text})
+            added = self._insert("notes", doc, None if note_id is None else str(note_id))
+            self._flush_later()
+        return int(added)
 
     def delete_note(self, note_id: int) -> None:
         with self._write():
-            self._db.table("notes").remove(doc_ids=[note_id])
+            self._raw("notes").pop(str(note_id), None)
+            self._flush_later()
 
     def set_goal(self, goal: Goal | None) -> None:
         with self._write():
@@ -538,10 +590,11 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _cached(self, name: str, build: Any) -> Any:
+    def _cached(self, name: str, build: Callable[[], T]) -> T:
         if name not in self._cache:
             self._cache[name] = build()
-        return self._cache[name]
+        value: T = self._cache[name]
+        return value
 
     def _docs(self, table: str) -> list[dict[str, Any]]:
         """The table's documents as stored (read-only use: never change what this returns)."""
@@ -564,7 +617,7 @@ class Store:
         return self._cached("activity", build)
 
     def activity_on(self, day: date, source: str = "manual") -> ActivityEntry | None:
-        by_day = self._cached(
+        by_day: dict[tuple[date, str], ActivityEntry] = self._cached(
             "activity_by_day", lambda: {(e.day, e.source): e for e in self.activity()}
         )
         return by_day.get((day, source))
@@ -589,10 +642,10 @@ class Store:
                 "industry_avg",
                 "network_avg",
             )
-            readings = [
-                Reading(date.fromisoformat(d["date"]), **{f: d.get(f) for f in fields})
-                for d in self._docs("readings")
-            ]
+            readings = []
+            for d in self._docs("readings"):
+                values: dict[str, Any] = {f: d.get(f) for f in fields}
+                readings.append(Reading(date.fromisoformat(d["date"]), **values))
             return tuple(sorted(readings, key=lambda r: r.day))
 
         return self._cached("readings", build)
@@ -611,8 +664,12 @@ class Store:
 
     def settings(self) -> Settings:
         """The member's settings; the defaults where none were saved."""
+        return self.saved_settings() or Settings()
+
+    def saved_settings(self) -> Settings | None:
+        """The settings saved, None while the defaults apply (what an undo goes back to)."""
         docs = self._docs("settings")
-        return Settings(**docs[0]) if docs else Settings()
+        return Settings(**docs[0]) if docs else None
 
     def notes(self) -> tuple[tuple[int, Note], ...]:
         """(id, note) pairs sorted by day; the id is what :meth:`delete_note` takes."""
@@ -642,6 +699,11 @@ class Store:
             return ModelParams.from_dict(docs[0]["params"]) if docs else DEFAULT_PARAMS
 
         return self._cached("params", build)
+
+    def saved_params(self) -> tuple[ModelParams, dict[str, Any]] | None:
+        """The calibrated parameters and their info, None while model v1 is in use."""
+        docs = self._docs("params")
+        return (self.params(), self.params_info()) if docs else None
 
     def params_info(self) -> dict[str, Any]:
         docs = self._docs("params")

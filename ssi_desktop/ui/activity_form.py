@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
-from ..core.consistency import check_day_counts
-from ..core.records import ActivityEntry
-from .form_base import Change, FormBase
+from ..core.changes import SetDay
+from .form_base import FormBase, FormChange
 from .formatting import PILLAR_NAMES
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel, tabular_font
@@ -127,25 +126,14 @@ class ActivityForm(FormBase):
             )
         self.imported_note.setVisible(bool(parts))
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
+        """The form sets its fields' counts of the day; other pillars' counts stay."""
         day = self.day()
-        store = self.model.store
-        previous = store.activity_on(day, "manual")
-        counts = dict(previous.counts) if previous else {}
-        counts.update(self.values())
-        check_day_counts(counts)
-        entry = ActivityEntry.create(day, counts, "manual")
-        kept = {k: v for k, v in entry.counts.items() if v}
-        if kept == {k: v for k, v in (previous.counts if previous else {}).items() if v}:
+        previous = self.model.store.activity_on(day, "manual")
+        values = self.values()
+        if all((previous.total(k) if previous else 0) == v for k, v in values.items()):
             return None
         label = self.tr("Save {pillar} for {date}").format(
             pillar=self.tr(PILLAR_NAMES[self.pillar]), date=day.isoformat()
         )
-
-        def undo() -> None:
-            if previous is None:
-                store.delete_activity(day, "manual")
-            else:
-                store.set_activity(previous)
-
-        return label, lambda: store.set_activity(entry), undo
+        return label, SetDay(day, values, "manual")

@@ -24,16 +24,36 @@ class ActivityTableModel(QAbstractTableModel):
     def __init__(self, metrics: tuple[Metric, ...], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.metrics = metrics
+        self._keys = frozenset(m.key for m in metrics)
         self._rows: list[ActivityEntry] = []
         self._font: QFont = tabular_font(QApplication.font())
 
     def set_entries(self, entries: tuple[ActivityEntry, ...]) -> None:
-        keys = {m.key for m in self.metrics}
-        self.beginResetModel()
-        self._rows = [
-            e for e in reversed(entries) if any(e.counts[k] for k in keys.intersection(e.counts))
-        ]
-        self.endResetModel()
+        """Show ``entries`` (the store's, which hold no zero counts), changing only the rows
+        that differ: a save touches one day, and the store keeps the others' entries as they
+        were, so comparing by identity finds it without a reset of the whole table."""
+        rows = [e for e in reversed(entries) if not self._keys.isdisjoint(e.counts)]
+        old = self._rows
+        start, end_old, end_new = 0, len(old), len(rows)
+        while start < min(end_old, end_new) and old[start] is rows[start]:
+            start += 1
+        while end_old > start and end_new > start and old[end_old - 1] is rows[end_new - 1]:
+            end_old, end_new = end_old - 1, end_new - 1
+        changed_old, changed_new = end_old - start, end_new - start
+        if changed_new > changed_old:
+            self.beginInsertRows(QModelIndex(), start + changed_old, end_new - 1)
+            self._rows = rows
+            self.endInsertRows()
+        elif changed_new < changed_old:
+            self.beginRemoveRows(QModelIndex(), start + changed_new, end_old - 1)
+            self._rows = rows
+            self.endRemoveRows()
+        else:
+            self._rows = rows
+        kept = min(changed_old, changed_new)  # rows still there whose values changed
+        if kept:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(start + kept - 1, last))
 
     def entry(self, row: int) -> ActivityEntry:
         return self._rows[row]

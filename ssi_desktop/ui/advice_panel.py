@@ -94,8 +94,9 @@ class AdvicePanel(_LazyPanel):
                              HORIZON)  # fmt: skip
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         figures = tabular_font(self.font())
         row = 0
         for position, pillar in enumerate(self.advice):

@@ -2,7 +2,7 @@
 
 The fit (``core.calibration``) runs in a worker thread on a snapshot of the records, with
 progress and Cancel (spec §5). Nothing is written until Apply: a cancelled or closed fit leaves
-the store as it was. Apply and Reset go through ``StoreModel.apply``, after a backup (§7.2),
+the store as it was. Apply and Reset go through ``StoreModel.push``, after a backup (§7.2),
 so Edit ▸ Undo puts the previous model back.
 """
 
@@ -36,6 +36,7 @@ from ..core.calibration import (
     usable_readings,
 )
 from ..core.catalogue import PILLARS
+from ..core.changes import SetParams
 from ..core.parameters import DEFAULT_PARAMS, ModelParams
 from ..core.validation import today
 from ..storage import StoreError
@@ -295,9 +296,9 @@ class CalibrationDialog(QDialog):
                 after=result.holdout_after["total"]))  # fmt: skip
         self.verdict.setText("\n".join(lines))
         # Grow to fit the table, at the width the user sees (adjustSize would re-wrap the text).
-        self.resize(
-            self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width()))
-        )
+        layout = self.layout()
+        assert layout is not None  # built in __init__
+        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -318,17 +319,13 @@ class CalibrationDialog(QDialog):
         return False
 
     def _change(self, label: str, params: ModelParams | None, info: dict[str, Any]) -> bool:
-        store = self._model.store
-        previous = store.params() if self._calibrated() else None
-        previous_info = store.params_info()
         try:
-            store.backup("calibration")
+            self._model.store.backup("calibration")
         except (OSError, StoreError) as exc:
             self.error.show_error(self.tr("No backup could be made, so nothing was changed: "
                                           "{reason}").format(reason=exc))  # fmt: skip
             return False
-        return self._model.apply(label, lambda: store.set_params(params, info),
-                                 lambda: store.set_params(previous, previous_info))  # fmt: skip
+        return self._model.push(label, SetParams(params, info))
 
     def _on_save_failed(self, message: str) -> None:
         if self.isVisible():

@@ -22,13 +22,13 @@ class DeferredTab(QWidget, Generic[W]):
         super().__init__(parent)
         self._build = build
         self._content: W | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def content(self) -> W:
         if self._content is None:
             self._content = self._build()
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
             # A child added to a shown layout is shown by a queued event; show it now, so it
             # counts as visible (and redraws on changes) from the first moment.
             self._content.setVisible(True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.sample import generate
-from .record_changes import undoable_add
 from .store_model import StoreModel
 
 EMPTY, SAMPLE, IMPORT = "empty", "sample", "import"
@@ -65,5 +64,4 @@ class FirstRunDialog(QDialog):
 
 def load_sample(model: StoreModel, days: int = 365) -> bool:
     """Add a sample year to the store as one undoable change (one write each way)."""
-    do, undo = undoable_add(model.store, **generate(days).as_records())
-    return model.apply(model.tr("Load sample data"), do, undo)
+    return model.push(model.tr("Load sample data"), generate(days).change())

@@ -1,15 +1,15 @@
 """What every form that saves a record shares: fields, inline errors, save through the model.
 
-A form builds its change (a label and a do/undo pair of store calls) from what the user typed;
-the core validates it while building. A :class:`ValidationError` outlines the named field, puts
-the reason under it and moves focus there; a failed write shows the store's message. In both
-cases nothing is written and the typed values stay. While the user has unsaved edits, changes
-to the store (an undo from the menu, a save elsewhere) do not overwrite them.
+A form builds its change (an undo label and a value of ``core.changes``) from what the user
+typed; the core validates it while building or applying it. A :class:`ValidationError`
+outlines the named field, puts the reason under it and moves focus there; a failed write shows
+the store's message. In both cases nothing is written and the typed values stay. While the user
+has unsaved edits, changes to the store (an undo from the menu, a save elsewhere) do not
+overwrite them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,13 +17,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..core.changes import Change
 from ..core.validation import ValidationError
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 from .widgets import DayPicker, ErrorLabel, set_invalid
 
-#: (undo label, do, undo): one undoable change, as StoreModel.apply takes it.
-Change = tuple[str, Callable[[], object], Callable[[], object]]
+#: (undo label, change): one undoable change, as StoreModel.push takes it.
+FormChange = tuple[str, Change]
 
 
 @dataclass
@@ -59,7 +60,7 @@ class FormBase(QWidget):
         """Fill the widgets from the store (called with edits tracking paused)."""
         raise NotImplementedError
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
         """The change the typed values ask for, None when there is nothing to save.
 
         Raises ValidationError (from the core) for bad input.
@@ -112,11 +113,14 @@ class FormBase(QWidget):
         if change is None:
             self.reload()
             return True
-        label, do, undo = change
+        label, value = change
         self._saving = True
         self._failure = ""
         try:
-            ok = self.model.apply(label, do, undo)
+            ok = self.model.push(label, value)
+        except ValidationError as exc:  # checked against the day it changes: nothing written
+            self.show_validation_error(exc)
+            return False
         finally:
             self._saving = False
         if not ok:
@@ -150,6 +154,7 @@ class FormBase(QWidget):
         if day == self._shown_day:
             return
         if self._dirty:
+            assert self._shown_day is not None  # set with the picker, before any edit
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved values"),
@@ -162,7 +167,6 @@ class FormBase(QWidget):
                 QMessageBox.StandardButton.Save,
             )
             if answer != QMessageBox.StandardButton.Discard:
-                assert self._shown_day is not None
                 self._show_picker_day(self._shown_day)  # the values belong to that day
                 if answer != QMessageBox.StandardButton.Save or not self.save():
                     return

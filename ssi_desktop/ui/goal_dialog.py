@@ -2,7 +2,7 @@
 
 Validation is :meth:`Goal.create`'s, so the dialog and ``ssi-desktop goal`` refuse the same
 things with the same words; the message appears under the field it names and what the user
-typed stays. Saving goes through ``StoreModel.apply``, so Edit ▸ Undo brings the old goal back.
+typed stays. Saving goes through ``StoreModel.push``, so Edit ▸ Undo brings the old goal back.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import PILLAR_LABELS, PILLARS
+from ..core.changes import SetGoal
 from ..core.records import Goal
 from ..core.validation import ValidationError, today
 from .formatting import PILLAR_NAMES
@@ -132,19 +133,13 @@ class GoalDialog(QDialog):
         except ValidationError as exc:
             self._show_error(exc)
             return False
-        store = self._model.store
-        previous = self._previous
-        if not self._model.apply(self.tr("Set goal"), lambda: store.set_goal(goal),
-                                 lambda: store.set_goal(previous)):  # fmt: skip
+        if not self._model.push(self.tr("Set goal"), SetGoal(goal)):
             return False
         self.accept()
         return True
 
     def _remove(self) -> None:
-        store = self._model.store
-        previous = self._previous
-        if self._model.apply(self.tr("Remove goal"), lambda: store.set_goal(None),
-                             lambda: store.set_goal(previous)):  # fmt: skip
+        if self._model.push(self.tr("Remove goal"), SetGoal(None)):
             self.accept()
 
     def _show_error(self, exc: ValidationError) -> None:

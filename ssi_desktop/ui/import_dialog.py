@@ -3,13 +3,12 @@
 The main window calls :func:`run_linkedin_import`, :func:`run_csv_import` and
 :func:`run_csv_export`. The export is parsed in a worker thread behind a cancellable progress
 dialog (a cancelled read writes nothing), previewed, then applied through
-``StoreModel.apply`` so one Undo puts every touched day back exactly as it was.
+``StoreModel.push`` so one Undo puts every touched day back exactly as it was.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
@@ -27,20 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.csv_io import CsvImportError, apply_csv, export_csv, read_csv
+from ..core.changes import Change
+from ..core.csv_io import CsvImportError, csv_change, export_store, read_csv
 from ..core.linkedin import (
     ImportCancelled,
     ImportPlan,
     ImportRefused,
     ImportResult,
     NotAnExport,
-    apply_plan,
     check_applicable,
     plan_import,
     read_export,
 )
+from ..storage.atomic import write_atomic
 from .import_report import imported_message, member_report
-from .record_changes import undoable_add
 from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -51,13 +50,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-def _apply_busy(
-    model: StoreModel, label: str, do: Callable[[], object], undo: Callable[[], object]
-) -> bool:
-    """``model.apply`` under a busy cursor: a first import writes years of days at once."""
+def _push_busy(model: StoreModel, label: str, change: Change, backup: str) -> bool:
+    """``model.push`` under a busy cursor: a first import writes years of days at once."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return model.apply(label, do, undo)
+        return model.push(label, change, backup=backup)
     finally:
         QApplication.restoreOverrideCursor()
 
@@ -248,13 +245,7 @@ def run_linkedin_import(
     preview.deleteLater()
     if not accepted:
         return
-    do, undo = undoable_add(
-        store,
-        activity=plan.entries,
-        profiles=[plan.profile] if plan.profile else (),
-        write=lambda: apply_plan(store, plan),  # backs up first, then one write
-    )
-    if not _apply_busy(model, _tr("Import LinkedIn export"), do, undo):
+    if not _push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
         return  # save_failed already said why; nothing was written
     profile_day = plan.profile.day if plan.profile else None
     message = imported_message(len(plan.entries), profile_day, path.name, len(result.refused))
@@ -283,15 +274,7 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
             _tr("Fix these rows and import again:\n\n{errors}").format(errors=str(exc)),
         )
         return
-    store = model.store
-    do, undo = undoable_add(
-        store,
-        activity=data.activity,
-        profiles=data.profiles,
-        readings=data.readings,
-        write=lambda: apply_csv(store, data),  # backs up first; adds only new notes
-    )
-    if not _apply_busy(model, _tr("Import CSV"), do, undo):
+    if not _push_busy(model, _tr("Import CSV"), csv_change(model.store, data), "import-csv"):
         return
     files = "\n".join(
         _tr("{name}: {rows} rows").format(name=name, rows=rows) for name, _kind, rows in data.files
@@ -304,15 +287,8 @@ def run_csv_export(model: StoreModel, parent: QWidget | None, path: Path | None 
     path = path or _choose_folder(parent, _tr("Export CSV files to"))
     if path is None:
         return
-    store = model.store
     try:
-        written = export_csv(
-            path,
-            activity=store.activity(),
-            profiles=store.profiles(),
-            readings=store.readings(),
-            notes=[note for _id, note in store.notes()],
-        )
+        written = export_store(path, model.store, write_atomic)
     except OSError as exc:
         QMessageBox.warning(
             parent,

@@ -8,6 +8,7 @@ goals, calibration) are imported when their menu item is used.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,13 +34,20 @@ from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about, user_guide_dialog
 from .palette import is_dark, pillar_color
-from .settings import AppSettings
+from .recovery import STORE_FILTER
+from .settings import THEME_CHOICES, AppSettings
 from .store_model import StoreModel
 from .store_opening import open_store
 from .theme import ThemeController
 from .widgets import colour_dot, error_colour
 
-STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
+#: The tabs in order: (key, title). Ctrl+1 … Ctrl+7 follow this order.
+TABS: tuple[tuple[str, str], ...] = (
+    ("dashboard", "Dashboard"),
+    *((p, PILLAR_NAMES[p]) for p in PILLARS),
+    ("readings", "Readings"),
+    ("history", "History"),
+)
 
 
 if TYPE_CHECKING:
@@ -78,7 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.theme = theme
-        self.model: StoreModel | None = None
+        self._model: StoreModel | None = None
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -95,21 +103,28 @@ class MainWindow(QMainWindow):
 
     # -- tabs ------------------------------------------------------------------------------
 
+    @property
+    def model(self) -> StoreModel:
+        """The model of the store shown (the constructor sets it: never missing after)."""
+        assert self._model is not None
+        return self._model
+
     def set_model(self, model: StoreModel) -> None:
         """Show ``model``'s store: new tabs, the same tab as before, the old store closed."""
-        current = self.tab_key(self.tabs.currentIndex()) if self.model else ""
-        old = self.model
+        old = self._model
+        current = self.tab_key(self.tabs.currentIndex()) if old else ""
         self.tabs.blockSignals(True)
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.tabs.blockSignals(False)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.store.close()
             old.deleteLater()
-        self.model = model
+        self._model = model
         model.setParent(self)
         self.undo_group.addStack(model.undo_stack)
         self.undo_group.setActiveStack(model.undo_stack)
@@ -119,16 +134,15 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(model, self)
         # Every other tab is built when first shown or asked for: only the visible one is
         # needed for the first paint (deferred_tab).
-        pillar_places = {p: DeferredTab(lambda p=p: _pillar_tab(model, p), self) for p in PILLARS}
+        pillar_places = {p: DeferredTab(partial(_pillar_tab, model, p), self) for p in PILLARS}
         self.pillar_tabs = BuiltOnAccess(pillar_places)
         self._readings_place = DeferredTab(lambda: _readings_tab(model), self)
         self._history_place = DeferredTab(self._build_history, self)
-        self._tab_keys = ["dashboard", *PILLARS, "readings", "history"]
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
-        for pillar, place in pillar_places.items():
-            self.tabs.addTab(place, self.tr(PILLAR_NAMES[pillar]))
-        self.tabs.addTab(self._readings_place, self.tr("Readings"))
-        self.tabs.addTab(self._history_place, self.tr("History"))
+        self._tab_keys = [key for key, _title in TABS]
+        pages = {"dashboard": self.dashboard, **pillar_places, "readings": self._readings_place,
+                 "history": self._history_place}  # fmt: skip
+        for key, title in TABS:
+            self.tabs.addTab(pages[key], self.tr(title))
         self._colour_tabs()
         self.dashboard.record_requested.connect(self._record_today)
         self.dashboard.import_requested.connect(self._import_linkedin)
@@ -301,7 +315,7 @@ class MainWindow(QMainWindow):
         for chart_range in RANGES:
             days = chart_range.days
             action = self._action(
-                range_menu, chart_range.menu_text(), lambda d=days: self.set_range_days(d)
+                range_menu, chart_range.menu_text(), partial(self.set_range_days, days)
             )
             action.setCheckable(True)
             action.setChecked(days == self.settings.range_days)
@@ -319,21 +333,15 @@ class MainWindow(QMainWindow):
         theme_menu = view.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        for mode, text in (
-            ("system", self.tr("&System")),
-            ("light", self.tr("&Light")),
-            ("dark", self.tr("&Dark")),
-        ):
-            action = self._action(theme_menu, text, lambda m=mode: self.set_theme(m))
+        for mode, text in THEME_CHOICES:
+            action = self._action(theme_menu, self.tr(text), partial(self.set_theme, mode))
             action.setCheckable(True)
             action.setChecked(mode == self.settings.theme)
             self.theme_group.addAction(action)
             self.theme_actions[mode] = action
         view.addSeparator()
-        tab_names = ["Dashboard", *(PILLAR_NAMES[p] for p in PILLARS), "Readings", "History"]
-        keys = ["dashboard", *PILLARS, "readings", "history"]
-        for number, (key, name) in enumerate(zip(keys, tab_names, strict=True), start=1):
-            self._action(view, self.tr(name), lambda k=key: self.show_tab(k), f"Ctrl+{number}")
+        for number, (key, title) in enumerate(TABS, start=1):
+            self._action(view, self.tr(title), partial(self.show_tab, key), f"Ctrl+{number}")
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
@@ -396,7 +404,6 @@ class MainWindow(QMainWindow):
 
     def switch_store(self, path: Path) -> bool:
         """Open ``path`` (a missing file becomes a new empty store) and show it."""
-        assert self.model is not None
         if path.expanduser().absolute() == self.model.store.path:
             return True
         store: Store | None = open_store(path, self)
@@ -406,7 +413,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _store_folder(self) -> Path:
-        return self.model.store.path.parent if self.model else Path.home()
+        return self._model.store.path.parent if self._model else Path.home()
 
     def _import_linkedin(self) -> None:
         from .import_dialog import run_linkedin_import
@@ -458,7 +465,6 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def show_about(self) -> None:
-        assert self.model is not None
         show_about(self.model.store.path, self)
 
     # -- status and window state -----------------------------------------------------------
@@ -466,7 +472,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, message: str) -> None:
         self.status.setStyleSheet("")
         self.status.setText(message)
-        self.status.setToolTip(str(self.model.store.path) if self.model else "")
+        self.status.setToolTip(str(self.model.store.path) if self._model else "")
 
     def _on_save_failed(self, message: str) -> None:
         self.status.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
@@ -487,7 +493,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.last_tab = self.tab_key(self.tabs.currentIndex())
-        if self.model is not None:
+        if self._model is not None:
             self.settings.last_store = self.model.store.path
         self.settings.sync()
 
@@ -497,6 +503,6 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         # PaletteChange follows the application's change, once the new palette is in place.
-        if event.type() == QEvent.Type.PaletteChange and self.model is not None:
+        if event.type() == QEvent.Type.PaletteChange and self._model is not None:
             self._colour_tabs()
         super().changeEvent(event)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import AddNote, DeleteNote
 from ..core.records import Note
 from ..storage import Store
-from .form_base import Change, FormBase
+from .form_base import FormBase, FormChange
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel
 
@@ -102,11 +103,9 @@ class NotesPanel(FormBase):
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.list.currentItem() is not None)
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
         note = Note.create(self.day_picker.day(), self.text.text())
-        store = self.model.store
-        label = self.tr("Add note “{text}”").format(text=note.text)
-        return label, lambda: store.add_note(note), lambda: store.delete_note(note_id(store, note))
+        return self.tr("Add note “{text}”").format(text=note.text), AddNote(note)
 
     def selected_note(self) -> Note | None:
         item = self.list.currentItem()
@@ -116,8 +115,5 @@ class NotesPanel(FormBase):
         note = self.selected_note()
         if note is None:
             return False
-        store = self.model.store
         label = self.tr("Delete note “{text}”").format(text=note.text)
-        return self.model.apply(
-            label, lambda: store.delete_note(note_id(store, note)), lambda: store.add_note(note)
-        )
+        return self.model.push(label, DeleteNote(note_id(self.model.store, note)))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, SOURCE_LABELS
+from ..core.changes import PutDay
 from ..core.records import ActivityEntry
 from ..core.validation import today
 from .activity_form import ActivityForm
@@ -36,6 +37,8 @@ from .widgets import ColourDot, MutedLabel, tabular_font
 
 
 class PillarTab(RecordTab):
+    form: ActivityForm
+
     def __init__(self, model: StoreModel, pillar: str, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.pillar = pillar
@@ -215,7 +218,6 @@ class PillarTab(RecordTab):
         entry = self.selected_entry()
         if entry is None:
             return False
-        store = self.model.store
         keys = {m.key for m in self.form.metrics}
         remaining = ActivityEntry.create(
             entry.day, {k: v for k, v in entry.counts.items() if k not in keys}, entry.source
@@ -225,6 +227,4 @@ class PillarTab(RecordTab):
             date=entry.day.isoformat(),
             source=self.tr(SOURCE_LABELS[entry.source]),
         )
-        return self.model.apply(
-            label, lambda: store.set_activity(remaining), lambda: store.set_activity(entry)
-        )
+        return self.model.push(label, PutDay(remaining))

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import PROFILE_ITEMS, PROFILE_KEYS
+from ..core.changes import PutProfile
 from ..core.records import ProfileSnapshot
-from .form_base import Change, FormBase
+from .form_base import FormBase, FormChange
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel
 
@@ -91,20 +92,11 @@ class ProfileForm(FormBase):
             origin = self.tr("as recorded on {date}").format(date=snapshot.day.isoformat())
         self.status.setText(f"{progress} · {origin}")
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
         day = self.day()
-        store = self.model.store
         snapshot = ProfileSnapshot.create(day, self.items())
         in_effect = self._in_effect()
         if in_effect is not None and dict(in_effect.items) == dict(snapshot.items):
             return None
-        previous = next((s for s in store.profiles() if s.day == day), None)
-
-        def undo() -> None:
-            if previous is None:
-                store.delete_profile(day)
-            else:
-                store.put_profile(previous)
-
         label = self.tr("Save profile checklist for {date}").format(date=day.isoformat())
-        return label, lambda: store.put_profile(snapshot), undo
+        return label, PutProfile(snapshot)

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
+from ..core.changes import DeleteReading, PutReading
 from ..core.records import Reading
-from .form_base import Change, FormBase
+from .form_base import FormBase, FormChange
 from .formatting import PILLAR_NAMES, pillar_points
 from .store_model import StoreModel
 from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
@@ -168,9 +169,8 @@ class ReadingForm(FormBase):
         self.sum_hint.setText(self.tr("Sum of the pillars: {sum}").format(sum=pillar_points(total)))
         self.total.setPlaceholderText(pillar_points(total))
 
-    def build_change(self) -> Change | None:
+    def build_change(self) -> FormChange | None:
         day = self.day()
-        store = self.model.store
         reading = Reading.create(
             day,
             **{p: spin.value() for p, spin in self.pillars.items()},
@@ -180,15 +180,8 @@ class ReadingForm(FormBase):
         previous = self._reading()
         if reading == previous:
             return None
-
-        def undo() -> None:
-            if previous is None:
-                store.delete_reading(day)
-            else:
-                store.put_reading(previous)
-
         label = self.tr("Save reading of {date}").format(date=day.isoformat())
-        return label, lambda: store.put_reading(reading), undo
+        return label, PutReading(reading)
 
     def delete(self) -> bool:
         reading = self._reading()
@@ -198,8 +191,5 @@ class ReadingForm(FormBase):
 
 
 def delete_reading(model: StoreModel, reading: Reading) -> bool:
-    store = model.store
     label = model.tr("Delete reading of {date}").format(date=reading.day.isoformat())
-    return model.apply(
-        label, lambda: store.delete_reading(reading.day), lambda: store.put_reading(reading)
-    )
+    return model.push(label, DeleteReading(reading.day))

@@ -103,6 +103,8 @@ class ReadingsTableModel(QAbstractTableModel):
 
 
 class ReadingsTab(RecordTab):
+    form: ReadingForm
+
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.form = ReadingForm(model, self)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
+from .form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 
@@ -19,6 +20,7 @@ class RecordTab(QWidget):
     """Subclasses build ``form``, ``table`` (via :meth:`_make_table`), ``edit_button`` and
     ``delete_button``, call :meth:`_connect_table`, and implement the abstract methods."""
 
+    form: FormBase
     edit_button: QPushButton
     delete_button: QPushButton
     table: QTableView

@@ -12,13 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from ..storage import Store, StoreError
 from ..storage.backups import latest_good, restore_unopened
 
 #: Kinds of refusal a backup can mend; a newer file needs a newer app instead.
 RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable"})
+
+
+#: The file dialogs' filter for store files (opening and creating one).
+STORE_FILTER = "SSI Desktop store (*.json);;All files (*)"
 
 
 def tr(text: str) -> str:
@@ -33,7 +37,7 @@ def _ask(
         QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
     )
     box.setInformativeText(details)
-    buttons = {}
+    buttons: dict[QPushButton, str] = {}
     for key, label in choices:
         role = (
             QMessageBox.ButtonRole.RejectRole
@@ -46,7 +50,8 @@ def _ask(
             box.setEscapeButton(button)
     box.setDefaultButton(next(iter(buttons)))
     box.exec()
-    return buttons.get(box.clickedButton(), "quit")
+    clicked = box.clickedButton()
+    return next((key for button, key in buttons.items() if button is clicked), "quit")
 
 
 def _restore(parent: QWidget | None, path: Path) -> None:
@@ -123,7 +128,7 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
                 parent,
                 tr("Open a store"),
                 str(path.parent),
-                tr("SSI Desktop stores (*.json);;All files (*)"),
+                tr(STORE_FILTER),
             )
             if chosen:
                 path = Path(chosen)

@@ -14,7 +14,13 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from ..paths import _set_identity
 from .chart_ranges import range_from_key, range_key
 
-THEMES = ("system", "light", "dark")
+#: The themes View ▸ Theme offers: (key, menu label).
+THEME_CHOICES: tuple[tuple[str, str], ...] = (
+    ("system", "&System"),
+    ("light", "&Light"),
+    ("dark", "&Dark"),
+)
+THEMES = tuple(key for key, _label in THEME_CHOICES)
 
 
 def settings_path() -> Path:

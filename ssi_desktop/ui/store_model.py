@@ -1,9 +1,9 @@
 """The app's one handle on the store: undoable changes, change signals and cached scores.
 
-Every change goes through :meth:`StoreModel.apply` as a pair of callables (do, undo) that call
-``Store`` methods; each runs as one atomic write. A change whose write fails is not pushed on
-the undo stack, the store is left as it was, and ``save_failed`` says why, so the form that
-asked can keep what the user typed.
+Every change goes through :meth:`StoreModel.push` as a value of ``core.changes``: applying it
+writes once and returns its inverse, which the undo stack keeps; undoing applies that inverse
+and keeps the next one for redo. A change whose write fails is not pushed, the store is left as
+it was, and ``save_failed`` says why, so the form that asked can keep what the user typed.
 """
 
 from __future__ import annotations
@@ -15,32 +15,42 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.changes import Change
 from ..core.scoring import ScoreTable, score
+from ..core.validation import ValidationError
 from ..storage import Store, StoreError
 
 T = TypeVar("T")
 
 
-class _StoreCommand(QUndoCommand):
-    def __init__(
-        self, model: StoreModel, label: str, do: Callable[[], object], undo: Callable[[], object]
-    ) -> None:
+class _ChangeCommand(QUndoCommand):
+    """One undo step: holds the change that the next undo (or redo) applies."""
+
+    def __init__(self, model: StoreModel, label: str, inverse: Change) -> None:
         super().__init__(label)
         self._model = model
-        self._do = do
-        self._undo = undo
+        self._next = inverse
         self._first = True
 
     def redo(self) -> None:
-        if self._first:  # already done by apply(); QUndoStack.push calls redo() once more
+        if self._first:  # already applied by push(); QUndoStack.push calls redo() once more
             self._first = False
             return
-        if not self._model._run(self._do):
-            self.setObsolete(True)  # Qt drops it: the stack never claims what disk lacks
+        self._step()
 
     def undo(self) -> None:
-        if not self._model._run(self._undo):
-            self.setObsolete(True)
+        self._step()
+
+    def _step(self) -> None:
+        try:
+            inverse = self._model._run(self._next.apply)
+        except ValidationError as exc:  # a record edited by hand since: refuse, keep the rest
+            self._model.save_failed.emit(str(exc))
+            inverse = None
+        if inverse is None:
+            self.setObsolete(True)  # Qt drops it: the stack never claims what disk lacks
+        else:
+            self._next = inverse
 
 
 class StoreModel(QObject):
@@ -58,23 +68,35 @@ class StoreModel(QObject):
         self._derived: dict[str, object] = {}
         self._derived_revision = -1
 
-    def apply(self, label: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        """Do a change now and make it undoable; False (and ``save_failed``) if not saved."""
-        if not self._run(do):
+    def push(self, label: str, change: Change, *, backup: str | None = None) -> bool:
+        """Apply ``change`` now and make it undoable as ``label``; False if not saved.
+
+        ``backup`` names a backup taken first (an import, a calibration). Bad input raises
+        :class:`ValidationError` before anything is written; a failed write emits
+        ``save_failed`` and returns False.
+        """
+
+        def first(store: Store) -> Change:
+            if backup is not None:
+                store.backup(backup)
+            return change.apply(store)
+
+        inverse = self._run(first)
+        if inverse is None:
             return False
-        self.undo_stack.push(_StoreCommand(self, label, do, undo))
+        self.undo_stack.push(_ChangeCommand(self, label, inverse))
         return True
 
-    def _run(self, action: Callable[[], object]) -> bool:
+    def _run(self, apply: Callable[[Store], Change]) -> Change | None:
         try:
-            action()
+            inverse = apply(self.store)
         except StoreError as exc:
             self.save_failed.emit(str(exc))
             self.changed.emit()  # the store dropped its unsaved copy; views re-read
-            return False
+            return None
         self.saved.emit(self.tr("Saved · {time}").format(time=datetime.now().strftime("%H:%M")))
         self.changed.emit()
-        return True
+        return inverse
 
     def derived(self, name: str, build: Callable[[], T]) -> T:
         """A value computed from the store once per store revision, shared by every view.

@@ -207,6 +207,20 @@ class PillarBar(QProgressBar):
         self.setTextVisible(False)
         self.setFixedHeight(8)
 
+    def setValue(self, value: int) -> None:
+        """Schedule a paint rather than paint now, as QProgressBar does on every change.
+
+        (QProgressBar compares against the value its own paintEvent last drew, which this
+        class replaces, so it would repaint synchronously each time: ~7 ms per save.)
+        """
+        if value == self.value():
+            return
+        self.setUpdatesEnabled(False)
+        try:
+            super().setValue(value)
+        finally:
+            self.setUpdatesEnabled(True)  # re-enabling schedules one update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

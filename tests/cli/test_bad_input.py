@@ -113,8 +113,10 @@ def store_file() -> Path:
         min_size=1,
         max_size=3,
     ),
+    increment=st.booleans(),
 )
-def test_add(store_file: Path, day: str, pairs: list[tuple[str, str]]) -> None:
+def test_add(store_file: Path, day: str, pairs: list[tuple[str, str]], increment: bool) -> None:
+    """``add`` sets each key given (``--increment``: adds to it); other keys keep theirs."""
     before = _bytes(store_file)
     if before is None:
         held: dict[str, int] = {}
@@ -129,20 +131,24 @@ def test_add(store_file: Path, day: str, pairs: list[tuple[str, str]]) -> None:
         and len(set(keys)) == len(keys)
         and all(k in METRICS_BY_KEY for k in keys)
         and all(
-            v is not None and v >= 0 and held.get(k, 0) + v <= METRICS_BY_KEY[k].max_per_day
+            v is not None
+            and v >= 0
+            and held.get(k, 0) * increment + v <= METRICS_BY_KEY[k].max_per_day
             for k, v in zip(keys, values, strict=True)
         )
     )
+    flag = ["--increment"] if increment else []
     code, err = run_cli(
-        "--data", str(store_file), "add", f"--date={day}", *(f"{k}={v}" for k, v in pairs)
+        "--data", str(store_file), "add", *flag, f"--date={day}", *(f"{k}={v}" for k, v in pairs)
     )
     if not _saved_or_refused(valid, code, err, store_file, before):
         return
     with Store.open(store_file) as store:
         entry = store.activity_on(oracle_day(day))
         got = dict(entry.counts) if entry else {}  # a day of zeros is not kept
-        for key, value in zip(keys, values, strict=True):
-            assert got.get(key, 0) == held.get(key, 0) + value
+        given = zip(keys, values, strict=True)
+        expected = held | {k: held.get(k, 0) * increment + v for k, v in given}
+        assert got == {k: v for k, v in expected.items() if v}
 
 
 pillar_text = st.one_of(

@@ -55,13 +55,28 @@ def test_data_from_the_environment(tmp_path: Path) -> None:
     assert json.loads(path.read_text())["notes"]["1"]["text"] == "new job"
 
 
-def test_add_accumulates_and_records_a_note(store_path: Path) -> None:
+def test_add_sets_the_keys_it_names_and_records_a_note(store_path: Path) -> None:
+    d = str(store_path)
+    assert cli("add", "--data", d, "--date", "2026-03-02", "engage.comments=3", "find.searches=4",
+               "--note", "conference").returncode == 0  # fmt: skip
+    evening = cli("add", "--data", d, "--date", "2026-03-02", "engage.comments=5", "--note", "x")
+    assert evening.returncode == 0 and "engage.comments=5, find.searches=4" in evening.stdout
+    data = json.loads(store_path.read_text())
+    assert next(iter(data["activity"].values()))["counts"] == {
+        "engage.comments": 5,
+        "find.searches": 4,
+    }
+    assert [n["text"] for n in data["notes"].values()] == ["conference", "x"]
+
+
+def test_add_increment_adds_to_the_day(store_path: Path) -> None:
     for _ in range(2):
-        assert cli("add", "--data", str(store_path), "--date", "2026-03-02", "engage.comments=3",
-                   "--note", "conference").returncode == 0  # fmt: skip
+        assert cli("add", "--increment", "--data", str(store_path), "--date", "2026-03-02",
+                   "engage.comments=3").returncode == 0  # fmt: skip
     data = json.loads(store_path.read_text())
     assert next(iter(data["activity"].values()))["counts"] == {"engage.comments": 6}
-    assert len(data["notes"]) == 2
+    help_text = cli("add", "--help").stdout
+    assert "--increment" in help_text and "leaves 5" in help_text
 
 
 def test_profile_reading_goal(store_path: Path) -> None:

@@ -18,6 +18,7 @@ from ssi_desktop.core.csv_io import (
 )
 from ssi_desktop.core.records import ActivityEntry, Note, ProfileSnapshot, Reading
 from ssi_desktop.storage import Store
+from ssi_desktop.storage.atomic import write_atomic
 
 
 def filled_store(path: Path) -> Store:
@@ -50,6 +51,7 @@ def test_export_writes_the_documented_files(tmp_path: Path, store_path: Path) ->
         profiles=store.profiles(),
         readings=store.readings(),
         notes=[n for _i, n in store.notes()],
+        write=write_atomic,
     )
     activity = (tmp_path / "out" / "activity.csv").read_text().splitlines()
     assert activity[0] == ",".join(["date", *METRIC_KEYS])
@@ -85,6 +87,7 @@ def test_round_trip_into_an_empty_store_keeps_everything(tmp_path: Path) -> None
         profiles=store.profiles(),
         readings=store.readings(),
         notes=[n for _i, n in store.notes()],
+        write=write_atomic,
     )
     other = Store.open(tmp_path / "b.json")
     apply_csv(other, read_csv(tmp_path / "out"))
@@ -171,5 +174,7 @@ def test_a_row_with_more_requests_with_a_note_than_sent_is_refused(tmp_path: Pat
 
 def test_readings_keep_every_decimal_through_export_and_import(tmp_path: Path) -> None:
     reading = Reading.create(date(2025, 1, 1), brand=12.34567, find=6.38, engage=10.25, build=3.3)
-    export_csv(tmp_path, activity=(), profiles=(), readings=(reading,), notes=())
+    export_csv(
+        tmp_path, activity=(), profiles=(), readings=(reading,), notes=(), write=write_atomic
+    )
     assert read_csv(tmp_path / "readings.csv").readings == [reading]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.records import ActivityEntry, Note
 from ssi_desktop.storage import Store, StoreError
 from ssi_desktop.storage.backups import previous_path
@@ -186,11 +187,7 @@ def test_the_app_model_reports_and_keeps_working(small_fs, qtbot) -> None:
     try:
         model = StoreModel(Store.open(path))
         with qtbot.waitSignal(model.save_failed) as failed:
-            ok = model.apply(
-                "Add posts",
-                lambda: model.store.set_activity(_entry("2024-03-09", 9)),
-                lambda: model.store.delete_activity(_entry("2024-03-09", 9).day),
-            )
+            ok = model.push("Add posts", PutDay(_entry("2024-03-09", 9)))
         assert ok is False
         assert "Read-only" in failed.args[0]
         assert model.undo_stack.count() == 0
@@ -198,11 +195,7 @@ def test_the_app_model_reports_and_keeps_working(small_fs, qtbot) -> None:
         assert len(model.scores().dates()) > 0
     finally:
         small_fs.remount("rw")
-    assert model.apply(
-        "Add posts",
-        lambda: model.store.set_activity(_entry("2024-03-09", 9)),
-        lambda: model.store.delete_activity(_entry("2024-03-09", 9).day),
-    )
+    assert model.push("Add posts", PutDay(_entry("2024-03-09", 9)))
     assert model.undo_stack.count() == 1 and path.read_bytes() != before
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.advice import advise
+from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.goals import goal_progress
 from ssi_desktop.core.records import ActivityEntry, Goal
 from ssi_desktop.core.sample import generate
@@ -61,17 +62,10 @@ def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> Non
     # Labels added to a shown layout become visible on a queued event: wait for them.
     qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
     before = {a.pillar: a.current for a in panel.advice}
-    store = model.store
-    day = today()
-    old = store.activity_on(day)
-    entry = ActivityEntry.create(day, {"find.filtered_searches": 40, "find.leads_saved": 20})
+    entry = ActivityEntry.create(today(), {"find.filtered_searches": 40, "find.leads_saved": 20})
 
     with qtbot.waitSignal(model.changed):
-        model.apply(
-            "add",
-            lambda: store.set_activity(entry),
-            lambda: store.set_activity(old) if old else store.delete_activity(day),
-        )
+        model.push("add", PutDay(entry))
     qtbot.waitUntil(lambda: {a.pillar: a.current for a in panel.advice} != before)
 
     after = {a.pillar: a.current for a in panel.advice}

@@ -17,6 +17,7 @@ from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.core.sample import generate
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
+from ssi_desktop.ui.dark_style import DarkFusionStyle
 from ssi_desktop.ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog
 from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
 from ssi_desktop.ui.main_window import MainWindow
@@ -108,7 +109,9 @@ def test_view_menu_range_and_theme(qtbot, store_path: Path) -> None:
     try:
         assert is_dark()
         assert AppSettings().theme == "dark"
-        assert QApplication.style().name().lower() == "fusion"
+        style = QApplication.style()  # Fusion, with edges that show (ui/dark_style.py)
+        assert isinstance(style, DarkFusionStyle)
+        assert style.baseStyle().name().lower() == "fusion"
 
         # Everything coloured follows: tab marks and muted text take their dark shades.
         def brand_mark() -> str:

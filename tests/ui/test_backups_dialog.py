@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
 from ssi_desktop.storage.backups import backup_dir, list_backups
@@ -70,11 +71,7 @@ def test_lists_every_backup_with_date_reason_size_and_state(model, qtbot) -> Non
 
 def test_restore_asks_keeps_the_current_state_and_reloads(model, qtbot, monkeypatch) -> None:
     path = model.store.path
-    model.apply(
-        "Add",
-        lambda: model.store.set_activity(ActivityEntry.create("2024-07-03", {"brand.posts": 3})),
-        lambda: model.store.delete_activity(ActivityEntry.create("2024-07-03", {}).day),
-    )
+    model.push("Add", PutDay(ActivityEntry.create("2024-07-03", {"brand.posts": 3})))
     current = path.read_bytes()
     dialog = BackupsDialog(model)
     qtbot.addWidget(dialog)

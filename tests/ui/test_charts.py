@@ -13,15 +13,16 @@ from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ssi_desktop.core.catalogue import PILLARS
+from ssi_desktop.core.changes import AddNote, ApplyImport, PutDay
 from ssi_desktop.core.jumps import detect_jumps
 from ssi_desktop.core.records import ActivityEntry, Goal, Note, Reading
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
 from ssi_desktop.ui.charts import HistoryChart, PillarChart, Sparkline
 from ssi_desktop.ui.charts.data import day_x
-from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_rows, neutralise_cell
+from ssi_desktop.ui.charts.export import HISTORY_HEADER, history_csv, history_rows
 from ssi_desktop.ui.charts.small import PILLAR_SCALE
-from ssi_desktop.ui.palette import SERIES, pillar_color
+from ssi_desktop.ui.palette import SERIES, note_color, pillar_color
 from ssi_desktop.ui.store_model import StoreModel
 
 DAYS = 400
@@ -119,12 +120,7 @@ def test_recalibration_jumps_are_marked_and_explained(
         if r.day >= _day(250)
     ]
 
-    def raise_readings() -> None:
-        with model.store.batch():
-            for reading in raised:
-                model.store.put_reading(reading)
-
-    assert model.apply("Readings", raise_readings, lambda: None)
+    assert model.push("Readings", ApplyImport(readings=tuple(raised)))
     jumps = detect_jumps(model.scores(), model.store.readings())
     assert any(abs((j.day - _day(250)).days) <= 30 for j in jumps)
     assert chart.markers("jump") == [(j.day, j.label) for j in jumps]
@@ -230,18 +226,12 @@ def test_a_change_through_the_model_redraws_the_same_chart(
     line = chart._lines["engage"]
     before = chart.series_data("engage")[1][-1]
     entry = ActivityEntry.create(today(), {"engage.comments": 40, "engage.shares": 10})
-    assert model.apply(
-        "Record today",
-        lambda: model.store.set_activity(entry),
-        lambda: model.store.delete_activity(today()),
-    )
+    assert model.push("Record today", PutDay(entry))
     after = chart.series_data("engage")[1]
     assert chart._lines["engage"] is line
     assert after[-1] > before
     np.testing.assert_allclose(after, _values(model, "engage"))
-    model.apply(
-        "Note", lambda: model.store.add_note(Note.create(today(), "Big week")), lambda: None
-    )
+    model.push("Note", AddNote(Note.create(today(), "Big week")))
     assert (today(), "Big week") in chart.markers("note")
 
 
@@ -262,6 +252,25 @@ def test_dark_palette_recolours_the_lines(qtbot, chart: HistoryChart) -> None:
     finally:
         app.setPalette(light)
     qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", False))
+
+
+def test_a_note_added_in_the_dark_gets_the_dark_colour(
+    qtbot, chart: HistoryChart, model: StoreModel
+) -> None:
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: chart.series_pen_color("total") == pillar_color("total", True))
+        model.push("Note", AddNote(Note.create(today(), "In the dark")))
+        marker = next(m for m in chart._markers if m.text == "In the dark")
+        assert marker.label.color == note_color(True)
+        assert chart.series_pen_color("total") == pillar_color("total", True)
+    finally:
+        app.setPalette(light)
 
 
 # Exports ---------------------------------------------------------------------------------
@@ -349,14 +358,10 @@ def test_cancelled_export_writes_nothing(
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised() -> None:
-    assert [neutralise_cell(c) for c in ("=SUM(A1)", "+1", "-2", "@x", "12.5", "")] == [
-        "'=SUM(A1)",
-        "'+1",
-        "'-2",
-        "'@x",
-        "12.5",
-        "",
-    ]
+    """The chart's export uses the one rule of core.csv_io (spec §7.8, tab and CR too)."""
+    cells = ("=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "12.5", "")
+    lines = history_csv([cells]).decode().split("\r\n")
+    assert lines[1] == "'=SUM(A1),'+1,'-2,'@x,'\tx,\"'\rx\",12.5,"
 
 
 def test_history_rows_leave_the_estimate_blank_before_the_first_day(model: StoreModel) -> None:
@@ -386,11 +391,7 @@ def test_the_first_recorded_day_replaces_the_empty_state(qtbot, store_path: Path
         qtbot.addWidget(widget)
         widget.show()
     entry = ActivityEntry.create(today(), {"engage.comments": 5})
-    model.apply(
-        "Record",
-        lambda: model.store.set_activity(entry),
-        lambda: model.store.delete_activity(today()),
-    )
+    model.push("Record", PutDay(entry))
     for widget in charts:
         assert not widget.is_empty_state()
     x, y = charts[0].series_data("engage")

@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.core.validation import today
+from ssi_desktop.storage import Store
+from ssi_desktop.ui.store_model import StoreModel
+from tests.core.test_changes import CHANGES, seed
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into
 
 DAY = today() - timedelta(days=2)
@@ -84,3 +88,19 @@ def test_shortcuts(qtbot, store_path: Path) -> None:
     assert reopen(store_path).activity_on(today()).total("build.requests_sent") == 6
     window.show_tab("history")
     assert not window.save_action.isEnabled()
+
+
+@pytest.mark.parametrize("name", CHANGES)
+def test_the_undo_stack_replays_every_change_exactly(qtbot, tmp_path: Path, name: str) -> None:
+    with Store.open(tmp_path / "store.json") as store:
+        seed(store)
+        model = StoreModel(store)
+        original = store.path.read_bytes()
+        assert model.push(name, CHANGES[name](store))
+        after = store.path.read_bytes()
+        assert model.undo_stack.undoText() == name
+        for _ in range(2):
+            model.undo_stack.undo()
+            assert store.path.read_bytes() == original
+            model.undo_stack.redo()
+            assert store.path.read_bytes() == after

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..catalogue import PROFILE_KEYS
+from ..changes import ApplyImport
 from ..records import ActivityEntry, ProfileSnapshot
+from ..store_protocol import StoreLike
 from .report import ImportResult
 
 SOURCE = "linkedin"
@@ -26,11 +27,15 @@ class ImportRefused(Exception):
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """The writes an import makes (the app's undo notes what they replace: ui.record_changes)."""
+    """The writes an import makes."""
 
     #: New linkedin entries; an entry with no counts removes that day's linkedin entry.
     entries: tuple[ActivityEntry, ...]
     profile: ProfileSnapshot | None
+
+    def change(self) -> ApplyImport:
+        """These writes as one change (the app pushes it on its undo stack)."""
+        return ApplyImport(activity=self.entries, profiles=(self.profile,) if self.profile else ())
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ def _covered(result: ImportResult, key: str, day: date) -> bool:
     return span is not None and span[0] <= day <= span[1]
 
 
-def plan_import(store: Any, result: ImportResult) -> ImportPlan:
+def plan_import(store: StoreLike, result: ImportResult) -> ImportPlan:
     """The entries to write: for each touched day, metrics the export covers take the export's
     count (or none), others keep what the day's linkedin entry held."""
     existing = {e.day: e for e in store.activity() if e.source == SOURCE}
@@ -93,7 +98,7 @@ def check_applicable(result: ImportResult) -> None:
         )
 
 
-def apply_import(store: Any, result: ImportResult) -> ApplySummary:
+def apply_import(store: StoreLike, result: ImportResult) -> ApplySummary:
     """Back the store up, then write the whole import in one atomic write.
 
     Raises :class:`ImportRefused` for a damaged archive, before anything is written.
@@ -103,11 +108,11 @@ def apply_import(store: Any, result: ImportResult) -> ApplySummary:
     return apply_plan(store, plan)
 
 
-def apply_plan(store: Any, plan: ImportPlan) -> ApplySummary:
+def apply_plan(store: StoreLike, plan: ImportPlan) -> ApplySummary:
     if not plan.entries and plan.profile is None:
         return ApplySummary(0, 0, None, None)
     backup = store.backup("import")
-    store.add_records(activity=plan.entries, profiles=[plan.profile] if plan.profile else [])
+    plan.change().apply(store)
     removed = sum(1 for e in plan.entries if not e.counts)
     return ApplySummary(
         len(plan.entries) - removed, removed, plan.profile.day if plan.profile else None, backup

@@ -125,7 +125,7 @@ def dated(
                 control.tick(stream)
             verdict = lookup(key(value)) or miss(value)
             if verdict.__class__ is str:
-                skipped[verdict] += 1  # type: ignore[index]
+                skipped[verdict] += 1
             else:
                 yield verdict, record  # type: ignore[misc]
     finally:
@@ -208,10 +208,10 @@ def read_simple(kind: str, stream: TextStream, report: FileReport, control: Cont
     wanted = {"date": date_names, "status": ("endorsement status", "status")}
     columns = find_header(records, wanted, ("date",))
     if kind != "endorsements" or columns["status"] is None:
-        return {metric: count_days(records, columns["date"], report, control, stream)}
+        return {metric: count_days(records, columns.required("date"), report, control, stream)}
     status = columns["status"]
     per_day: Counter[date] = Counter()
-    for day, record in dated(records, columns["date"], report, control, stream):
+    for day, record in dated(records, columns.required("date"), report, control, stream):
         if _cell(record, status).lower() in _NOT_ACCEPTED:
             report.skip("endorsement not accepted")
             continue
@@ -238,13 +238,13 @@ def read_invitations(
     records = rows(stream.text)
     columns = find_header(records, INVITATION_COLUMNS, ("date", "direction"))
     pick, (has_message, has_invitee) = _picker(
-        columns["direction"], columns["message"], columns["invitee"]
+        columns.required("direction"), columns["message"], columns["invitee"]
     )
     sent: Counter[date] = Counter()
     noted: Counter[date] = Counter()
     received: Counter[date] = Counter()
     used = 0
-    for day, record in dated(records, columns["date"], report, control, stream):
+    for day, record in dated(records, columns.required("date"), report, control, stream):
         try:
             way, message, invitee = pick(record)
         except IndexError:
@@ -300,7 +300,7 @@ def read_connections(
     """
     records = rows(stream.text)
     columns = find_header(records, CONNECTION_COLUMNS, ("date",))
-    date_column = columns["date"]
+    date_column = columns.required("date")
     pick, (has_url, has_position) = _picker(date_column, columns["url"], columns["position"])
     accepted: Counter[date] = Counter()
     senior: Counter[date] = Counter()
@@ -353,12 +353,13 @@ class _Messages:
         self.records = rows(stream.text)
         columns = find_header(self.records, MESSAGE_COLUMNS, ("date",))
         self.head = list(islice(self.records, SAMPLE_SIZE))
-        self.judge = DayJudge(self.head, columns["date"], report, control)
+        self.judge = DayJudge(self.head, columns.required("date"), report, control)
         wanted = (columns["conversation"], columns["sender"], columns["from"], columns["draft"])
         # A missing column reads the date cell instead and is then ignored.
         self.flags = tuple(i is not None for i in wanted)
         self.pick = itemgetter(
-            columns["date"], *(columns["date"] if i is None else i for i in wanted)
+            columns.required("date"),
+            *(columns.required("date") if i is None else i for i in wanted),
         )
         self.report, self.control, self.stream = report, control, stream
 
@@ -387,7 +388,7 @@ class _Messages:
                     self.control.tick(self.stream)
                 day = lookup(key(when)) or miss(when)
                 if day.__class__ is str:
-                    skipped[day] += 1  # type: ignore[index]
+                    skipped[day] += 1
                     continue
                 if has_draft and flag[:1] in _YES_START and flag.strip().lower() in _YES:
                     skipped["draft"] += 1
@@ -398,8 +399,8 @@ class _Messages:
                     day,
                     conversation if has_conversation else "",  # type: ignore[misc]
                     url,
-                    when if iso else day.isoformat(),
-                )  # type: ignore[union-attr]
+                    when if iso else day.isoformat(),  # type: ignore[union-attr]
+                )
         finally:
             self.report.rows_read += read
             self.judge.finish()

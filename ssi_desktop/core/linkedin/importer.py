@@ -14,6 +14,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..catalogue import METRICS_BY_KEY
@@ -113,7 +114,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
 
     for member in archive.of_kind("profile"):
         report = new_report(member)
-        found = _read(archive, member, report, lambda s, r=report: read_profile(s, r))
+        found = _read(archive, member, report, partial(read_profile, report=report))
         if isinstance(found, tuple):
             items, owner_name = found
             checklist.update(items)
@@ -124,7 +125,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         for member in members:
             report = new_report(member)
             found = _read(
-                archive, member, report, lambda s, r=report, k=kind: read_checklist_file(k, s, r)
+                archive, member, report, partial(read_checklist_file, kind, report=report)
             )
             if isinstance(found, dict):
                 for item, value in found.items():
@@ -136,9 +137,8 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
     for member in archive.of_kind("invitations"):
         report = new_report(member)
         seen: set[int] = set()
-        counts = _read(
-            archive, member, report, lambda s, r=report, o=seen: read_invitations(s, r, control, o)
-        )
+        read = partial(read_invitations, report=report, control=control, outgoing=seen)
+        counts = _read(archive, member, report, read)
         if counts is not None:
             outgoing = (outgoing or set()) | seen
         keep(counts, report)
@@ -150,7 +150,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
                 archive,
                 member,
                 report,
-                lambda s, r=report: read_connections(s, r, control, outgoing),
+                partial(read_connections, report=report, control=control, outgoing=outgoing),
             ),
             report,
         )
@@ -165,7 +165,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
                     archive,
                     member,
                     report,
-                    lambda s, r=report, k=kind: read_simple(k, s, r, control),
+                    partial(read_simple, kind, report=report, control=control),
                 ),
                 report,
             )
@@ -216,7 +216,12 @@ def _read_messages(
     report = FileReport(member.name, member.kind)
     files.append(report)
     owner = MessageOwner(owner_name)
-    learned = _read(archive, member, report, lambda s: owner.learn(s, control) or True)
+
+    def learn(stream: TextStream) -> bool:
+        owner.learn(stream, control)
+        return True
+
+    learned = _read(archive, member, report, learn)
     control.finished(member.size)
     counts = None
     if learned and owner.owner is None:

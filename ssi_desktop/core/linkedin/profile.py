@@ -26,7 +26,7 @@ PROFILE_COLUMNS = {
 }
 
 #: The column that proves a row is the file we think it is, per kind.
-ANCHOR = {
+ANCHOR: dict[str, dict[str, tuple[str, ...]]] = {
     "positions": {
         "finished": ("finished on", "end date"),
         "title": ("title",),

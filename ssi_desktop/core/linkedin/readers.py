@@ -7,7 +7,7 @@ reorders them between export versions (``Comment`` became ``Message`` in Comment
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 #: How many lines may come before the header (Connections.csv's "Notes:" paragraph).
@@ -27,6 +27,13 @@ class Columns:
     def __getitem__(self, name: str) -> int | None:
         return self.index[name]
 
+    def required(self, name: str) -> int:
+        """The index of a column :func:`find_header` was told is required (so it is there)."""
+        found = self.index[name]
+        if found is None:
+            raise FileFormatError(f"no {name!r} column")
+        return found
+
 
 def _normalise(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").strip().strip('"').lower().split())
@@ -40,7 +47,9 @@ def rows(text: Iterable[str], *, backslash_escapes: bool = False) -> Iterator[li
 
 
 def find_header(
-    records: Iterator[list[str]], wanted: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    records: Iterator[list[str]],
+    wanted: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
 ) -> Columns:
     """Skip any preamble, then map each wanted column to its index by one of its names.
 
@@ -62,5 +71,5 @@ def find_header(
         if missing:
             raise FileFormatError(f"no {', '.join(repr(m) for m in missing)} column")
         return Columns(index)
-    names = ", ".join(repr(wanted[k][0]) for k in required)
-    raise FileFormatError(f"no header row with {names} found")
+    shown = ", ".join(repr(wanted[k][0]) for k in required)
+    raise FileFormatError(f"no header row with {shown} found")

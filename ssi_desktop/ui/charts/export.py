@@ -1,17 +1,16 @@
 """The rows behind a chart, as CSV: plain data in, bytes out, no Qt.
 
-Every cell passes through :func:`neutralise_cell` (spec §7.8), so a spreadsheet never runs an
-exported cell as a formula. Ours are dates and numbers today; the rule lives here so it stays
-true when a text column is added.
+Every cell passes through ``core.csv_io.neutralise`` (spec §7.8), so a spreadsheet never runs
+an exported cell as a formula. Ours are dates and numbers today; it stays true when a text
+column is added.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from ...core.catalogue import PILLARS
+from ...core.csv_io import csv_bytes, neutralise
 from ...core.records import Reading
 from ...core.scoring import ScoreTable
 from .data import day_span
@@ -23,12 +22,6 @@ HISTORY_HEADER = (
     "official_total",
     *(f"official_{name}" for name in PILLARS),
 )
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def neutralise_cell(text: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with an apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def history_rows(
@@ -56,9 +49,9 @@ def history_rows(
     return rows
 
 
-def csv_bytes(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(cell) for cell in header])
-    writer.writerows([neutralise_cell(cell) for cell in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+def history_csv(rows: list[tuple[str, ...]]) -> bytes:
+    """The history export: :data:`HISTORY_HEADER`, then ``rows``, every cell neutralised."""
+    return csv_bytes(
+        [neutralise(cell) for cell in HISTORY_HEADER],
+        ([neutralise(cell) for cell in row] for row in rows),
+    )

@@ -193,13 +193,17 @@ class HistoryChart(HistoryExports, ChartBase):
                 Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
+            # Only new markers need colours: lines, dots and goals keep theirs (recolouring
+            # everything on each save cost ~5 ms); a theme change recolours all (_recolour).
+            dark, size, bg = self.dark(), self._marker_text_size(), background(self.palette())
+            for marker in self._markers:
+                marker.recolour(dark, size, bg)
         x_min = day_x(min(data.first_day, today() - timedelta(days=LONGEST_DAYS)))
         x_max = day_x(max(data.last_day, today()))
         for plot in self.plots:
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
-        self._recolour(self.dark())
         if not self._custom_range:
             self._apply_range()
         self._fit_y()
@@ -378,7 +382,7 @@ class HistoryChart(HistoryExports, ChartBase):
         for scale in self._scales:
             scale.recolour(grid)
         bg = background(palette)
-        small = max(7.0, self.font().pointSizeF() * 0.85)
+        small = self._marker_text_size()
         for name in SERIES:
             colour = pillar_color(name, dark)
             self._lines[name].setPen(series_pen(name, dark))
@@ -393,3 +397,6 @@ class HistoryChart(HistoryExports, ChartBase):
         for marker in self._markers:
             marker.recolour(dark, small, bg)
         self._crosshair.recolour(dark, bg, palette.text().color())
+
+    def _marker_text_size(self) -> float:
+        return max(7.0, self.font().pointSizeF() * 0.85)

@@ -14,7 +14,7 @@ from ...core.validation import today
 from ...storage.atomic import write_atomic
 from ..palette import SERIES, pillar_color
 from .data import ChartData
-from .export import HISTORY_HEADER, csv_bytes, history_rows
+from .export import history_csv, history_rows
 from .picture import titled_picture
 
 
@@ -81,7 +81,7 @@ class HistoryExports:
 
     def export_csv(self, path: str | Path) -> None:
         """Save the rows behind the days in view; raises OSError when it cannot be written."""
-        write_atomic(Path(path), csv_bytes(HISTORY_HEADER, self.visible_rows()))
+        write_atomic(Path(path), history_csv(self.visible_rows()))
 
     def visible_rows(self) -> list[tuple[str, ...]]:
         first, last = self.visible_range()

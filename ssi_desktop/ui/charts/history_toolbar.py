@@ -8,7 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
+from ...core.catalogue import PILLARS
 from ..chart_ranges import RANGES
+from ..formatting import PILLAR_NAMES
 from ..palette import SERIES
 
 
@@ -34,13 +36,7 @@ class HistoryToolbar(QWidget):
         bar.addWidget(self.scale_button)
         bar.addStretch(1)
 
-        names = {
-            "total": self.tr("Total"),
-            "brand": self.tr("Brand"),
-            "find": self.tr("Find"),
-            "engage": self.tr("Engage"),
-            "build": self.tr("Build"),
-        }
+        names = {"total": self.tr("Total"), **{p: self.tr(PILLAR_NAMES[p]) for p in PILLARS}}
         self.toggles: dict[str, QToolButton] = {}
         for name in SERIES:
             toggle = self._button(

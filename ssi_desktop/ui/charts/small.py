@@ -227,7 +227,8 @@ class Sparkline(_SmallChart):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.MouseButtonRelease
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonRelease
             and event.button() == Qt.MouseButton.LeftButton
         ):
             self.clicked.emit()
