@@ -61,3 +61,8 @@ def two_lines(text: str, longer_than: int = 12) -> str:
     middle = len(text) / 2
     cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
     return text[:cut] + "\n" + text[cut + 1 :]
+
+
+def on_this_day(help_text: str) -> str:
+    """A metric's help for a day other than today: "… published today." → "… on this day."."""
+    return help_text.replace(" today", " on this day").replace("Today", "On this day")
