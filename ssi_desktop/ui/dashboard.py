@@ -261,7 +261,7 @@ class Dashboard(QWidget):
         text.setWordWrap(True)
         layout.addWidget(text)
         self.record_button = QPushButton(self.tr("Record today's activity"), card)
-        self.record_button.setToolTip(self.tr("Open the Brand tab's form for today"))
+        self.record_button.setToolTip(self.tr("One form for every activity of today (Ctrl+D)"))
         self.import_button = QPushButton(self.tr("Import your LinkedIn export…"), card)
         self.import_button.setToolTip(
             self.tr(

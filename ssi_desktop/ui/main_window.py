@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.catalogue import PILLARS
-from ..core.validation import today
 from ..storage import Store
 from .chart_ranges import RANGES
 from .dashboard import Dashboard
+from .data_entry import forms_of, record_day, record_reading
 from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
 from .help_dialog import scoring_dialog, show_about, user_guide_dialog
@@ -39,6 +39,7 @@ from .settings import THEME_CHOICES, AppSettings
 from .store_model import StoreModel
 from .store_opening import open_store
 from .theme import ThemeController
+from .unsaved import UnsavedGuard
 from .widgets import colour_dot, error_colour
 
 #: The tabs in order: (key, title). Ctrl+1 … Ctrl+7 follow this order.
@@ -51,6 +52,7 @@ TABS: tuple[tuple[str, str], ...] = (
 
 
 if TYPE_CHECKING:
+    from .day_dialog import DayDialog
     from .history_tab import HistoryTab
     from .pillar_tab import PillarTab
     from .readings_tab import ReadingsTab
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.status)
+        self.guard = UnsavedGuard(self, self.tabs, self.status)
+        self.day_dialog: DayDialog | None = None
+        self._tab_index = -1
         self._build_menus()
         self.set_model(model)
         # Connected before the last tab is restored, so Save day follows that tab too.
@@ -143,18 +148,27 @@ class MainWindow(QMainWindow):
                  "history": self._history_place}  # fmt: skip
         for key, title in TABS:
             self.tabs.addTab(pages[key], self.tr(title))
+        if self.day_dialog is not None:  # it belonged to the old store
+            self.day_dialog.deleteLater()
+            self.day_dialog = None
+        self.guard.reset(self._tab_keys, {key: self.tr(title) for key, title in TABS})
+        for key, page in pages.items():
+            if isinstance(page, DeferredTab):
+                page.built.connect(partial(self._watch_tab, key, page))
         self._colour_tabs()
-        self.dashboard.record_requested.connect(self._record_today)
+        self.dashboard.record_requested.connect(lambda: record_day(self))
         self.dashboard.import_requested.connect(self._import_linkedin)
         self.dashboard.sample_requested.connect(lambda: _load_sample(model))
         self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
 
-        title = f"{APP_NAME} — {model.store.path.name}"
+        title = f"{APP_NAME} — {model.store.path.name}[*]"  # [*]: unsaved values
         if model.store.read_only:  # another SSI Desktop has it: every save is refused
             title += self.tr(" (read-only)")
         self.setWindowTitle(title)
         self.setWindowFilePath(str(model.store.path))
         self.status.clear()
+        self.guard.last_saved = ""
+        self._tab_index = -1
         self.settings.last_store = model.store.path
         if current:
             self.show_tab(current)
@@ -198,18 +212,26 @@ class MainWindow(QMainWindow):
             index = self._tab_keys.index(pillar)
             self.tabs.setTabIcon(index, colour_dot(pillar_color(pillar, dark)))
 
+    def _watch_tab(self, key: str, page: DeferredTab) -> None:
+        self.guard.watch(key, forms_of(page.content()))
+
     def _on_tab_changed(self, index: int) -> None:
+        leaving = self.tab_key(self._tab_index)
+        if leaving and leaving != self.tab_key(index) and not self.guard.confirm(leaving):
+            self.tabs.blockSignals(True)  # Cancel: stay where the typed values are
+            self.tabs.setCurrentIndex(self._tab_index)
+            self.tabs.blockSignals(False)
+            return
+        self._tab_index = index
         widget = self.tabs.widget(index)
         content = widget.content() if isinstance(widget, DeferredTab) else widget
         self.save_action.setEnabled(hasattr(content, "save"))
 
-    def _record_today(self) -> None:
-        self.show_tab(PILLARS[0])
-        tab = self.pillar_tabs[PILLARS[0]]
-        tab.form.show_day(today())
-        first = next(iter(tab.form.spins.values()))
-        first.setFocus()
-        first.selectAll()
+    def record_day(self) -> DayDialog:
+        return record_day(self)
+
+    def record_reading(self) -> None:
+        record_reading(self)
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -295,6 +317,20 @@ class MainWindow(QMainWindow):
             self.save_current,
             QKeySequence.StandardKey.Save,
             self.tr("Save the form of the current tab"),
+        )
+        self._action(
+            edit,
+            self.tr("Record a &day…"),
+            self.record_day,
+            "Ctrl+D",
+            self.tr("One form for every activity of the day, or a week's totals"),
+        )
+        self._action(
+            edit,
+            self.tr("Record an official &reading"),
+            self.record_reading,
+            "Ctrl+R",
+            self.tr("Type the four pillars LinkedIn shows on its SSI page"),
         )
         edit.addSeparator()
         self.goals_action = self._action(
@@ -406,6 +442,8 @@ class MainWindow(QMainWindow):
         """Open ``path`` (a missing file becomes a new empty store) and show it."""
         if path.expanduser().absolute() == self.model.store.path:
             return True
+        if not self.guard.confirm():
+            return False
         store: Store | None = open_store(path, self)
         if store is None:
             return False
@@ -471,7 +509,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, message: str) -> None:
         self.status.setStyleSheet("")
-        self.status.setText(message)
+        self.guard.last_saved = message
+        self.guard.update()  # "Saved", unless other typed values still wait
         self.status.setToolTip(str(self.model.store.path) if self._model else "")
 
     def _on_save_failed(self, message: str) -> None:
@@ -498,6 +537,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.guard.confirm():  # Cancel: typed values stay, and so does the window
+            event.ignore()
+            return
         self.remember_window()
         super().closeEvent(event)
 

@@ -21,10 +21,15 @@ def test_empty_store_teaches_and_record_today_opens_the_form(qtbot, store_path: 
     assert dashboard.is_empty_state()
     assert dashboard.record_button.isVisible() and dashboard.sample_button.isVisible()
     qtbot.mouseClick(dashboard.record_button, Qt.MouseButton.LeftButton)
-    assert window.current_tab() is window.pillar_tabs["brand"]
-    form = window.pillar_tabs["brand"].form
-    assert form.day() == today()
-    assert window.focusWidget() is next(iter(form.spins.values()))
+    # The whole-day form (Ctrl+D's), on today, the cursor in its first field.
+    dialog = window.day_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.day() == today()
+    assert dialog.focusWidget() is dialog.first_field()
+    qtbot.keyClicks(dialog.focusWidget(), "2")
+    with qtbot.waitSignal(window.model.changed):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert reopen(store_path).activity_on(today(), "manual").counts == {"brand.posts": 2}
 
 
 def test_sample_data_fills_the_store_in_one_undoable_change(qtbot, store_path: Path) -> None:
