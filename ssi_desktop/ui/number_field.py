@@ -23,7 +23,10 @@ class NumberField(QLineEdit):
         super().__init__(parent)
         self.key = key
         self.decimals = decimals
-        self._select_on_release = False
+        # Until the user types, a click selects the whole value (even in a field that
+        # already had the focus), so typing replaces it.
+        self._fresh = True
+        self.textEdited.connect(self._on_edited)
         self.setFont(tabular_font(self.font()))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(96)
@@ -33,6 +36,10 @@ class NumberField(QLineEdit):
     def setValue(self, value: float) -> None:
         """Show ``value`` (named as QSpinBox's, which this field replaces)."""
         self.setText(f"{value:.{self.decimals}f}")
+        self._fresh = True
+
+    def _on_edited(self, _text: str) -> None:
+        self._fresh = False
 
     def text_value(self) -> str:
         """What was typed, for the core to validate ("" counts as 0)."""
@@ -50,12 +57,10 @@ class NumberField(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         # Typing replaces what the field showed, whether it was reached by Tab or a click.
-        if event.reason() == Qt.FocusReason.MouseFocusReason:
-            self._select_on_release = True
+        self._fresh = True
         QTimer.singleShot(0, self.selectAll)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if self._select_on_release and not self.hasSelectedText():
-            self.selectAll()  # the click placed a cursor; the first click still selects all
-        self._select_on_release = False
+        if self._fresh and not self.hasSelectedText():
+            self.selectAll()  # the click placed a cursor: nothing typed yet, so select all
