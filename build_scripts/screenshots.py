@@ -44,12 +44,25 @@ def _stores(scratch: Path, quick: bool) -> Iterator[tuple[str, Path]]:
 def _dialogs(window: object) -> list[tuple[str, Callable[[], object]]]:
     from ssi_desktop.ui.backups_dialog import BackupsDialog
     from ssi_desktop.ui.calibration_dialog import CalibrationDialog
+    from ssi_desktop.ui.day_dialog import DayDialog
     from ssi_desktop.ui.first_run import FirstRunDialog
     from ssi_desktop.ui.goal_dialog import GoalDialog
     from ssi_desktop.ui.help_dialog import scoring_dialog, user_guide_dialog
 
     model = window.model  # type: ignore[attr-defined]
+
+    def day_form(week: bool) -> object:
+        dialog = DayDialog(model, window)
+        if week:
+            dialog.mode.setCurrentIndex(dialog.mode.findData("week"))
+            dialog.fields["brand.posts"].setText("6")
+            dialog.fields["engage.comments"].setText("12")
+            dialog.fields["engage.comments"].textEdited.emit("12")
+        return dialog
+
     return [
+        ("dialog-record-day", lambda: day_form(False)),
+        ("dialog-record-week", lambda: day_form(True)),
         ("dialog-goal", lambda: GoalDialog(model, window)),
         ("dialog-calibration", lambda: CalibrationDialog(model, window)),
         ("dialog-backups", lambda: BackupsDialog(model, window)),
@@ -107,7 +120,7 @@ def _shoot(out: Path, quick: bool) -> list[Path]:
                             target = out / f"{store_name}-{mode}-{name}.png"
                             dialog.grab().save(str(target))  # type: ignore[attr-defined]
                             written.append(target)
-                            dialog.close()  # type: ignore[attr-defined]
+                            dialog.done(0)  # type: ignore[attr-defined]
                             dialog.deleteLater()  # type: ignore[attr-defined]
                     window.close()
                     window.model.store.close()
