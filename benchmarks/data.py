@@ -65,7 +65,13 @@ def chart_points(store: Path) -> Path:
     # Rewritten each run: the app scores up to today, so the floor plots up to today too.
     path = store.with_suffix(".points.npy")
     with Store.open(store, create=False) as opened:
-        table = score(opened.activity(), opened.profiles(), opened.params())
+        table = score(
+            opened.activity(),
+            opened.profiles(),
+            opened.params(),
+            totals=opened.totals(),
+            settings=opened.settings(),
+        )
     x = np.array([datetime.combine(d, time(), UTC).timestamp() for d in table.dates()])
     np.save(path, np.vstack([x, table.totals, table.pillars.T]))
     return path

@@ -9,7 +9,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from ssi_desktop.core.scoring import activity_matrix, profile_completeness, score, score_arrays
+from ssi_desktop.core.scoring import (
+    WarmStart,
+    activity_matrix,
+    profile_completeness,
+    score,
+    score_arrays,
+)
+from ssi_desktop.core.series import TotalsSeries
 from ssi_desktop.storage import Store
 
 from .results import Row
@@ -21,14 +28,21 @@ TARGET_MS = 20.0
 def measure(store_path: Path, repeats: int, label: str) -> list[Row]:
     with Store.open(store_path, create=False) as store:
         activity, profiles, params = store.activity(), store.profiles(), store.params()
-    table = score(activity, profiles, params)  # also warms numpy's first-call paths
+        totals, settings = store.totals(), store.settings()
+
+    def recompute() -> object:
+        return score(activity, profiles, params, totals=totals, settings=settings)
+
+    table = score(activity, profiles, params, totals=totals, settings=settings)  # warms numpy
     counts = activity_matrix(activity, table.start, table.days)
     completeness = profile_completeness(profiles, table.start, table.days, params.profile_items)
+    series = TotalsSeries.build(totals, table.start, table.days)
+    warm = WarmStart(0, min(params.warm_days, table.days) if settings.warm_start else 0)
     cpu: list[float] = []
 
     def whole_score() -> float:
         cpu_begin = time.process_time()
-        seconds = timed(lambda: score(activity, profiles, params))
+        seconds = timed(recompute)
         cpu.append(time.process_time() - cpu_begin)
         return seconds
 
@@ -36,7 +50,7 @@ def measure(store_path: Path, repeats: int, label: str) -> list[Row]:
         repeats,
         whole_score,
         lambda: timed(lambda: activity_matrix(activity, table.start, table.days)),
-        lambda: timed(lambda: score_arrays(counts, completeness, params)),
+        lambda: timed(lambda: score_arrays(counts, completeness, params, series, warm)),
     )
     ms = 1000.0
     total = median(whole) * ms

@@ -7,6 +7,7 @@ It changes nothing: a missing store stays missing, settings go to a throw-away f
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -125,6 +126,8 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
             if tab is not None:
                 tab.grab()
         window.grab()
+        # The Creator import's reader (openpyxl) is loaded on demand: prove it was bundled.
+        importlib.import_module("ssi_desktop.core.creator.workbook")
         window.close()
         app.processEvents()
         store.close()

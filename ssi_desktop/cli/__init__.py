@@ -21,7 +21,7 @@ from ..storage import StoreError
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 
 #: One module per group of commands; each has ``register(subparsers)``.
-COMMAND_MODULES = ("records", "scores", "maintenance", "model", "transfer", "backups")
+COMMAND_MODULES = ("records", "scores", "explain", "maintenance", "model", "transfer", "backups")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import ParamSpec, TypeVar
 
+from ..core.parameters import ModelParams
+from ..core.scoring import ScoreTable, score
 from ..core.validation import ValidationError
 from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class CliError(Exception):
@@ -60,9 +67,28 @@ def add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="the store file")
 
 
-def validated(action: Any, *args: Any, **kwargs: Any) -> Any:
+def validated(action: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Call a core constructor, turning a ValidationError into exit 2 (nothing written)."""
     try:
         return action(*args, **kwargs)
     except ValidationError as exc:
         raise bad_input(exc) from None
+
+
+def store_score(
+    store: Store,
+    start: date | None = None,
+    end: date | None = None,
+    params: ModelParams | None = None,
+) -> ScoreTable:
+    """The estimate from everything the store holds that the model reads (with the store's
+    own model unless ``params`` is given)."""
+    return score(
+        store.activity(),
+        store.profiles(),
+        params or store.params(),
+        totals=store.totals(),
+        settings=store.settings(),
+        start=start,
+        end=end,
+    )

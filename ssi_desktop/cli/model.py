@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from ..core.advice import advise
 from ..core.calibration import Calibration, NotEnoughReadings, calibrate
@@ -11,30 +12,33 @@ from ..core.changes import SetParams
 from ..core.goals import goal_progress
 from ..core.jumps import detect_jumps
 from ..core.parameters import DEFAULT_PARAMS
-from ..core.scoring import score
 from ..core.validation import check_date, today
-from .common import Context, add_data_option, bad_input, validated
+from .common import Context, add_data_option, bad_input, store_score, validated
 
-#: Actions shown per pillar by ``advise``.
-ADVICE_PER_PILLAR = 3
+#: Actions listed by ``advise`` (the JSON lists them all).
+ADVICE_SHOWN = 10
 
 
 def cmd_calibrate(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     if args.reset:
         if store.params().fingerprint() == DEFAULT_PARAMS.fingerprint():
-            print("The model already uses the defaults (model v1).")
+            print(f"The model already uses the defaults (model {DEFAULT_PARAMS.version}).")
             return 0
         store.backup("calibration")
         SetParams(None).apply(store)
-        print("The model is back to its defaults (model v1).")
+        print(f"The model is back to its defaults (model {DEFAULT_PARAMS.version}).")
         return 0
     try:
-        result = calibrate(store.activity(), store.profiles(), store.readings(), store.params())
+        result = calibrate(store.activity(), store.profiles(), store.readings(), store.params(),
+                           totals=store.totals(), settings=store.settings())  # fmt: skip
     except NotEnoughReadings as exc:
         raise bad_input(f"{exc}. Record them with `ssi-desktop reading`.") from None
     backup = store.backup("calibration")
     SetParams(result.params, result.info(today())).apply(store)
+    if args.format == "json":
+        print(json.dumps(result.report(), indent=2, ensure_ascii=False))
+        return 0
     print(calibration_report(result))
     if backup is not None:
         print(f"The previous file was backed up to {backup}.")
@@ -46,6 +50,15 @@ def calibration_report(result: Calibration) -> str:
     lines = [
         f"Calibrated on {result.readings_used} official readings "
         f"({result.first.isoformat()} to {result.last.isoformat()}).",
+        "",
+    ]
+    for pillar in PILLARS:
+        change = result.changes[pillar]
+        lines.append(f"{PILLAR_LABELS[pillar]}: {change.summary}")
+        lines.extend(f"  {text}" for text in change.changes)
+        lines.extend(f"  At a bound: {text}" for text in change.at_bound)
+    lines += [
+        "",
         "Mean absolute error, points:",
         f"  {'':<8}{'before':>8}{'after':>8}"
         + (f"{'held-back before':>18}{'after':>8}" if result.holdout_after else ""),
@@ -77,20 +90,42 @@ def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
     day = validated(check_date, "--date", args.date) if args.date else today()
     store = ctx.store()
     params = store.params()
-    advice = advise(store.activity(), store.profiles(), params, day)
-    for position, pillar in enumerate(advice):
-        weakest = " (weakest)" if position == 0 else ""
-        print(f"{PILLAR_LABELS[pillar.pillar]}{weakest}: {pillar.current:.2f} / 25")
-        if not pillar.actions:
-            print("  nothing in the catalogue would add a point here in 30 days")
-        for action in pillar.actions[:ADVICE_PER_PILLAR]:
-            print(f"  {action.label} → {action.gain:+.2f} in 30 days")
-    table = score(store.activity(), store.profiles(), params, end=max(day, today()))
+    activity, profiles = store.activity(), store.profiles()
+    advice = advise(activity, profiles, params, day, store.settings(), store.totals())
     goal = store.goal()
-    if goal is not None:
-        print()
-        print(goal_progress(table, goal, day).message)
+    progress = (
+        goal_progress(activity, profiles, params, goal, day, advice, store.settings(),
+                      store.totals()) if goal else None
+    )  # fmt: skip
+    table = store_score(store, end=max(day, today()))
     jumps = detect_jumps(table, store.readings())
+    if args.format == "json":
+        print(json.dumps({
+            "date": day.isoformat(),
+            "pillars": {p: round(v, 2) for p, v in advice.current.items()},
+            "weakest": advice.weakest,
+            "actions": [a.as_dict() for a in advice.actions],
+            "goal": progress.message if progress else None,
+            "recalibrations": [{"date": j.day.isoformat(), "label": j.label} for j in jumps],
+        }, indent=2))  # fmt: skip
+        return 0
+    weakest = advice.weakest
+    print(f"Weakest pillar: {PILLAR_LABELS[weakest]} ({advice.current[weakest]:.2f} / 25)")
+    print("Pillars: " + " · ".join(f"{p} {advice.current[p]:.2f}" for p in PILLARS))
+    print()
+    if not advice.actions:
+        print("Nothing in the catalogue would add a point in 90 days: keep your pace.")
+    else:
+        print(f"Next best actions, by the points they add to their pillar:{'30 days':>12}"
+              f"{'90 days':>10}")  # fmt: skip
+        for action in advice.actions[:ADVICE_SHOWN]:
+            print(f"  {action.pillar:<7} {action.label:<60}{action.gain_30:>+8.2f}"
+                  f"{action.gain_90:>+10.2f}")  # fmt: skip
+            if action.outcomes:
+                print(f"  {'':<7} {action.outcomes}")
+    if progress is not None:
+        print()
+        print(progress.message)
     if jumps:
         print()
         print("Possible recalibrations by LinkedIn:")
@@ -103,14 +138,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "calibrate",
         help="fit the model to your official readings",
-        description="Fit the model's weights to the official readings you "
-        "recorded, and report the error before and after.",
+        description="Fit the model (per pillar an offset, the references and shares of the "
+        "terms you record) to your official readings, and report what changed and the error "
+        "before and after.",
     )
-    p.add_argument("--reset", action="store_true", help="return to the default model (v1)")
+    p.add_argument("--reset", action="store_true", help="return to the default model (v2)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     add_data_option(p)
     p.set_defaults(func=cmd_calibrate)
 
-    p = sub.add_parser("advise", help="the next actions per pillar, ranked by estimated gain")
+    p = sub.add_parser("advise", help="the next best actions, ranked by their 90-day gain")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="advise as of this day (default: today)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     add_data_option(p)
     p.set_defaults(func=cmd_advise)

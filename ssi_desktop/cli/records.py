@@ -21,6 +21,7 @@ from ..core.changes import (
 from ..core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
 from ..core.validation import ValidationError
 from .common import Context, add_data_option, bad_input, validated
+from .pasted import describe, pasted_reading
 
 
 def _pairs(field_kind: str, items: list[str]) -> dict[str, str]:
@@ -59,7 +60,20 @@ def cmd_profile(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_reading(args: argparse.Namespace, ctx: Context) -> int:
-    reading = validated(
+    if args.paste is not None:
+        reading = pasted_reading(args)
+    else:
+        missing = [f"--{p}" for p in ("date", *PILLARS) if getattr(args, p) is None]
+        if missing:
+            raise bad_input(ValidationError(", ".join(missing), "required (or give --paste)"))
+        reading = typed_reading(args)
+    PutReading(reading).apply(ctx.store())
+    print(describe(reading))
+    return 0
+
+
+def typed_reading(args: argparse.Namespace) -> Reading:
+    return validated(
         Reading.create,
         args.date,
         brand=args.brand,
@@ -72,9 +86,6 @@ def cmd_reading(args: argparse.Namespace, ctx: Context) -> int:
         industry_avg=args.industry_avg,
         network_avg=args.network_avg,
     )
-    PutReading(reading).apply(ctx.store())
-    print(f"{reading.day.isoformat()}: official SSI {reading.total:g}")
-    return 0
 
 
 def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
@@ -130,10 +141,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_option(p)
     p.set_defaults(func=cmd_profile)
 
-    p = sub.add_parser("reading", help="record an official reading from LinkedIn's SSI page")
-    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p = sub.add_parser(
+        "reading",
+        help="record an official reading from LinkedIn's SSI page",
+        description="Type the figures (--date and the four pillars), or --paste the page "
+        "as copied (select all, copy) in any language.",
+    )
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (with --paste: today)")
+    p.add_argument(
+        "--paste",
+        metavar="FILE|-",
+        help="the SSI page's text as copied, from a file or - for standard input",
+    )
     for pillar in PILLARS:
-        p.add_argument(f"--{pillar}", required=True, metavar="X", help="0 to 25")
+        p.add_argument(f"--{pillar}", metavar="X", help="0 to 25")
     p.add_argument("--total", metavar="X", help="the total shown (checked against the sum)")
     p.add_argument("--industry-rank", metavar="P", help="Top P %% in your industry")
     p.add_argument("--network-rank", metavar="P", help="Top P %% in your network")

@@ -8,9 +8,9 @@ import json
 import sys
 
 from ..core.catalogue import METRICS
-from ..core.scoring import score
+from ..core.parameters import MODELS
 from ..core.validation import parse_date
-from .common import Context, add_data_option, bad_input, validated
+from .common import Context, add_data_option, bad_input, store_score, validated
 
 SCORE_COLUMNS = ("date", "total", "brand", "find", "engage", "build")
 
@@ -21,7 +21,8 @@ def cmd_score(args: argparse.Namespace, ctx: Context) -> int:
     if first and last and first > last:
         raise bad_input("--from: is after --to")
     store = ctx.store()
-    table = score(store.activity(), store.profiles(), store.params(), start=first, end=last)
+    params = MODELS[args.model] if args.model else None
+    table = store_score(store, start=first, end=last, params=params)
     rows = table.rows(first or table.start, last or table.end) if table.days else []
     if args.format == "json":
         json.dump([r.as_dict() for r in rows], sys.stdout, indent=2)
@@ -73,6 +74,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: today)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument(
+        "--model",
+        choices=sorted(MODELS),
+        help="score with this shipped model instead of the store's own (to compare)",
+    )
     add_data_option(p)
     p.set_defaults(func=cmd_score)
 

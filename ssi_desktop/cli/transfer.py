@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.creator import NotCreatorAnalytics, apply_creator, plan_creator, read_creator
 from ..core.csv_io import CsvImportError, apply_csv, export_store, read_csv
 from ..core.linkedin import (
     ImportRefused,
@@ -15,6 +16,7 @@ from ..core.linkedin import (
     read_export,
 )
 from ..core.linkedin.report import plural
+from ..core.validation import ValidationError
 from ..storage.atomic import write_atomic
 from .common import EXIT_BAD_INPUT, CliError, Context, add_data_option
 
@@ -53,6 +55,35 @@ def cmd_import_linkedin(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_import_creator(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        data = read_creator(args.path)
+    except NotCreatorAnalytics as exc:
+        raise CliError(
+            f"{exc}. Give a workbook from LinkedIn's Analytics → Export "
+            "(AggregateAnalytics_….xlsx) or a folder of them; nothing was imported.",
+            EXIT_BAD_INPUT,
+        ) from None
+    except ValidationError as exc:
+        raise CliError(f"{exc}; nothing was imported.", EXIT_BAD_INPUT) from None
+    print("\n".join(data.lines()))
+    store = ctx.store()
+    plan = plan_creator(store, data)
+    print("\n" + plan.summary())
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+        return 0
+    if plan.is_empty():
+        return 0
+    summary = apply_creator(store, plan)
+    print(
+        f"Imported: {plural(summary.days_changed, 'day')} and "
+        f"{plural(summary.totals, 'follower total')}."
+        + (f" Backup: {summary.backup}" if summary.backup else "")
+    )
+    return 0
+
+
 def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
     try:
         data = read_csv(Path(args.path))
@@ -86,7 +117,9 @@ def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    importer = sub.add_parser("import", help="import a LinkedIn export or CSV files")
+    importer = sub.add_parser(
+        "import", help="import a LinkedIn export, Creator Analytics workbooks or CSV files"
+    )
     kinds = importer.add_subparsers(dest="kind", metavar="KIND", required=True)
     p = kinds.add_parser(
         "linkedin",
@@ -100,6 +133,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_option(p)
     p.set_defaults(func=cmd_import_linkedin)
+    p = kinds.add_parser(
+        "creator",
+        help="LinkedIn Creator Analytics workbooks (.xlsx), one file or a folder",
+        description="Read daily engagement and new followers (source creator) and the total "
+        "followers from Creator Analytics exports. Overlapping windows replace, never add.",
+    )
+    p.add_argument("path", metavar="PATH")
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported and write nothing"
+    )
+    add_data_option(p)
+    p.set_defaults(func=cmd_import_creator)
     p = kinds.add_parser(
         "csv", help="activity.csv, readings.csv, notes.csv, profile.csv or a folder of them"
     )

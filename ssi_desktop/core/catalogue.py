@@ -294,5 +294,10 @@ SETTING_KEYS: Final[tuple[str, ...]] = tuple(s.key for s in SETTINGS)
 
 #: Sources of activity counts. Imported counts live apart from typed ones so a re-import
 #: replaces its own earlier counts instead of adding to what the user typed.
-SOURCES: Final = ("manual", "linkedin", "csv")
-SOURCE_LABELS: Final = {"manual": "Manual", "linkedin": "LinkedIn export", "csv": "CSV"}
+SOURCES: Final = ("manual", "linkedin", "csv", "creator")
+SOURCE_LABELS: Final = {
+    "manual": "Manual",
+    "linkedin": "LinkedIn export",
+    "csv": "CSV",
+    "creator": "Creator Analytics",
+}

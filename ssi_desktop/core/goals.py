@@ -1,30 +1,32 @@
-"""Goal progress: how far the estimate is from the goal, and when the current pace gets there.
+"""Goal progress: how far the estimate is from the goal, and when carrying on gets there (§6).
 
-The pace is the least-squares slope of the estimate over the last :data:`TREND_DAYS` days (at
-least :data:`MIN_TREND_DAYS` of them): a straight line through a few weeks ignores a single
-busy or quiet day, and is what "at this pace" means to a person. The line is only a pace, not
-a forecast — the model saturates — which is why a date more than :data:`HORIZON_DAYS` away is
-reported as "not at this pace" rather than as a date nobody should plan on.
+"At this pace" is the model's own projection of carrying on as in the last four weeks
+(``projection.py``), not a straight line: the score fills up more slowly near the top, so a
+line through a rising curve promises a goal the model itself never reaches. The projection
+runs :data:`HORIZON_DAYS` ahead; a goal it does not reach by then is reported with the level
+the pace settles at, and with the actions (``advice.py``) that would close the gap.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
 import numpy as np
 
+from .advice import Advice
 from .catalogue import PILLARS
-from .records import Goal
-from .scoring import ScoreTable
+from .parameters import ModelParams
+from .projection import BASELINE_DAYS, Projection
+from .records import ActivityEntry, Goal, ProfileSnapshot, Settings, TotalsSnapshot
 
-TREND_DAYS: Final = 90
-MIN_TREND_DAYS: Final = 30
 HORIZON_DAYS: Final = 3 * 365
-#: A slope smaller than this (points a day; 0.36 a year) is treated as flat.
-FLAT: Final = 0.001
+#: A pace needs this many days of history: the four weeks it repeats.
+MIN_HISTORY_DAYS: Final = BASELINE_DAYS
+#: Actions named when the pace falls short.
+CLOSING_ACTIONS: Final = 3
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,10 @@ class Progress:
     name: str
     current: float
     target: float
-    slope_per_day: float | None
+    #: The first day the projection reaches the target (None: not within the horizon).
     eta: date | None
+    #: Where the projection stands at the end of the horizon (None: too little history).
+    projected: float | None
 
     @property
     def gap(self) -> float:
@@ -51,25 +55,33 @@ class GoalProgress:
     current: float
     target: float
     gap: float
-    slope_per_day: float | None
     eta: date | None
+    projected: float | None
     reached: bool
     by: date | None
     parts: tuple[Progress, ...]
     message: str
 
 
-def goal_progress(table: ScoreTable, goal: Goal, day: date) -> GoalProgress:
-    row = table.row(day)
-    total = _progress("total", row.total, goal.total, _slope(table.totals, table, day), day)
+def goal_progress(
+    activity: Sequence[ActivityEntry],
+    profiles: Sequence[ProfileSnapshot],
+    params: ModelParams,
+    goal: Goal,
+    day: date,
+    advice: Advice | None = None,
+    settings: Settings | None = None,
+    totals: Sequence[TotalsSnapshot] = (),
+) -> GoalProgress:
+    """Progress on ``day``; with ``advice``, the message names the actions that close a gap."""
+    projection = Projection(activity, profiles, params, day, HORIZON_DAYS, settings, totals)
+    now = projection.today_row
+    enough = now + 1 >= MIN_HISTORY_DAYS
+    # Pillars rounded first and the total their sum, as the estimate's rows show them.
+    future = np.round(projection.pillars[now:], 2)
+    total = _progress("total", future.sum(axis=1), goal.total, day, enough)
     parts = tuple(
-        _progress(
-            p,
-            row.pillar(p),
-            goal.pillars[p],
-            _slope(table.pillars[:, PILLARS.index(p)], table, day),
-            day,
-        )
+        _progress(p, future[:, PILLARS.index(p)], goal.pillars[p], day, enough)
         for p in PILLARS
         if p in goal.pillars
     )
@@ -77,52 +89,51 @@ def goal_progress(table: ScoreTable, goal: Goal, day: date) -> GoalProgress:
         total.current,
         total.target,
         round(total.gap, 2),
-        total.slope_per_day,
         total.eta,
+        total.projected,
         total.reached,
         goal.by,
         parts,
-        _message(total, goal.by, day),
+        _message(total, goal.by, advice),
     )
 
 
-def _slope(series: np.ndarray, table: ScoreTable, day: date) -> float | None:
-    last = table.index(day)
-    if last < 0 or last >= table.days:
-        return None
-    first = max(0, last - TREND_DAYS + 1)
-    if last - first + 1 < MIN_TREND_DAYS:
-        return None
-    values = series[first : last + 1]
-    x = np.arange(len(values), dtype=np.float64)
-    return float(np.polyfit(x, values, 1)[0])
+def _progress(name: str, series: np.ndarray, target: float, day: date, enough: bool) -> Progress:
+    current = round(float(series[0]), 2)
+    if not enough:
+        return Progress(name, current, target, None, None)
+    hits = np.flatnonzero(series >= target)
+    eta = day + timedelta(days=int(hits[0])) if len(hits) and current < target else None
+    return Progress(name, current, target, eta, round(float(series[-1]), 2))
 
 
-def _progress(name: str, current: float, target: float, slope: float | None, day: date) -> Progress:
-    eta = None
-    if current < target and slope is not None and slope > FLAT:
-        days = math.ceil((target - current) / slope)
-        if days <= HORIZON_DAYS:
-            eta = day + timedelta(days=days)
-    return Progress(name, current, target, slope, eta)
-
-
-def _message(total: Progress, by: date | None, day: date) -> str:
+def _message(total: Progress, by: date | None, advice: Advice | None) -> str:
     target = f"Goal {total.target:g}" + (f" by {_day(by)}" if by else "")
     if total.reached:
         return f"{target} — reached ({total.current:.1f})"
     gap = f"{total.gap:.1f} to go"
-    if total.slope_per_day is None:
-        return f"{target} — {gap}; a pace needs {MIN_TREND_DAYS} days of history"
+    if total.projected is None:
+        return f"{target} — {gap}; a projection needs {MIN_HISTORY_DAYS} days of history"
+    pace = "carrying on as in the last four weeks"
     if total.eta is None:
-        if total.slope_per_day <= FLAT:
-            return f"{target} — {gap}; not reached at this pace (the estimate is not rising)"
-        return f"{target} — {gap}; not within {HORIZON_DAYS // 365} years at this pace"
-    pace = f"on pace for {_day(total.eta)}"
+        years = HORIZON_DAYS // 365
+        text = (
+            f"{target} — {gap}; {pace}, the estimate levels off at {total.projected:.1f} "
+            f"and does not reach it within {years} years."
+        )
+        return text + _closing(advice)
+    text = f"{target} — {gap}; {pace} gets there on {_day(total.eta)}"
     if by is not None and total.eta > by:
-        late = (total.eta - by).days
-        return f"{target} — {gap}; {pace}, {late} days late"
-    return f"{target} — {gap}; {pace}"
+        return f"{text}, {(total.eta - by).days} days late." + _closing(advice)
+    return text + "."
+
+
+def _closing(advice: Advice | None) -> str:
+    if advice is None or not advice.actions:
+        return ""
+    best = advice.actions[:CLOSING_ACTIONS]
+    named = "; ".join(f"{a.label} (+{a.gain_90:.2f} in 90 days)" for a in best)
+    return f" What would close the gap: {named}."
 
 
 def _day(value: date) -> str:

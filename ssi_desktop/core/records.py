@@ -160,6 +160,14 @@ def parse_yes_no(name: str, value: Any) -> bool:
     raise ValidationError(name, f"must be yes or no, not {value!r}")
 
 
+def check_not_all_zero(pillars: Mapping[str, float]) -> None:
+    """Refuse four zeros: LinkedIn never shows them, a copy of a page still loading does."""
+    if pillars and not any(pillars.values()):
+        raise ValidationError(
+            ", ".join(pillars), "all four are 0: a failed copy of the page, not a score"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A copy of LinkedIn's own SSI page on one day."""
@@ -195,6 +203,7 @@ class Reading:
             name: check_pillar_value(name, value)
             for name, value in zip(PILLARS, (brand, find, engage, build), strict=True)
         }
+        check_not_all_zero(pillars)
         pillar_sum = round(sum(pillars.values()), 4)
         if total is None or (isinstance(total, str) and not total.strip()):
             checked_total = pillar_sum

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
 from operator import attrgetter, methodcaller
+from typing import Final
 
 import numpy as np
 
 from .catalogue import METRIC_INDEX, PILLAR_MAX, PILLARS
 from .parameters import DEFAULT_PARAMS, ModelParams, Term
-from .records import ActivityEntry, ProfileSnapshot
+from .records import ActivityEntry, ProfileSnapshot, Settings, TotalsSnapshot
+from .series import TotalsSeries, warm_seed
 from .validation import today
+
+#: The member's settings when the caller has none (all catalogue defaults: warm start on).
+DEFAULT_SETTINGS: Final = Settings()
 
 #: Days per block in the EMA; keeps d**-i well inside float64 for half-lives ≥ 1 day.
 _EMA_BLOCK = 256
@@ -71,16 +76,19 @@ def profile_completeness(
     return series
 
 
-def ema(series: np.ndarray, half_lives: np.ndarray) -> np.ndarray:
+def ema(
+    series: np.ndarray, half_lives: np.ndarray, initial: np.ndarray | None = None
+) -> np.ndarray:
     """Exponential moving average down the rows, one half-life per column.
 
-    ``x[t] = d·x[t−1] + (1−d)·u[t]`` with ``d = 2^(−1/half_life)``, computed per block as
-    a scaled cumulative sum instead of a Python loop over days.
+    ``x[t] = d·x[t−1] + (1−d)·u[t]`` with ``d = 2^(−1/half_life)`` and ``x[−1] = initial``
+    (zero by default), computed per block as a scaled cumulative sum instead of a Python loop
+    over days.
     """
     days = series.shape[0]
     out = np.empty_like(series)
     decay = np.power(2.0, -1.0 / half_lives)
-    carry = np.zeros(series.shape[1])
+    carry = np.zeros(series.shape[1]) if initial is None else initial
     # The powers are the same for every block: computed once, they halve the EMA's time.
     steps = np.arange(min(days, _EMA_BLOCK), dtype=np.float64)[:, None]
     grow = np.power(decay, -steps)  # d^-i
@@ -98,42 +106,96 @@ def saturation(level: np.ndarray, reference: float | np.ndarray) -> np.ndarray:
     return -np.expm1(-level / reference)
 
 
+@dataclass(frozen=True)
+class WarmStart:
+    """Where the member's records begin (a row) and how many days there set each pace."""
+
+    first: int = 0
+    days: int = 0
+
+
 def term_saturations(
-    counts: np.ndarray, completeness: np.ndarray, params: ModelParams
+    counts: np.ndarray,
+    completeness: np.ndarray,
+    params: ModelParams,
+    totals: TotalsSeries | None = None,
+    warm: WarmStart | None = None,
 ) -> np.ndarray:
-    """Each term's saturation in [0, 1] per day: shape (days, terms)."""
+    """Each term's saturation in [0, 1] per day: shape (days, terms).
+
+    ``totals`` default to none copied; ``warm`` defaults to the model's own warm start from
+    the first row (``WarmStart(0, 0)`` starts every pace from nothing).
+    """
     days = counts.shape[0]
-    # One EMA column per pace/active term and two per rate term, all in one pass.
+    totals = totals if totals is not None else TotalsSeries.empty(days)
+    if warm is None:
+        warm = WarmStart(0, min(params.warm_days, days))
+    # One EMA column per pace/active term and two or three per rate term, all in one pass.
     columns: list[np.ndarray] = []
     half_lives: list[float] = []
     for term in params.terms:
         if term.kind == "pace":
-            columns.append(counts @ _input_vector(term))
-            half_lives.append(term.half_life)
+            columns.append(_capped(counts @ _input_vector(term), term.spike * term.reference))
         elif term.kind == "active":
             columns.append((counts @ _input_vector(term) > 0).astype(np.float64))
-            half_lives.append(term.half_life)
         elif term.kind == "rate":
-            columns.append(counts[:, METRIC_INDEX[term.numerator]])
-            columns.append(counts[:, METRIC_INDEX[term.denominator]])
-            half_lives.extend((term.half_life, term.half_life))
-    levels = (
-        ema(np.column_stack(columns), np.asarray(half_lives)) if columns else np.zeros((days, 0))
-    )
+            denominator = counts[:, METRIC_INDEX[term.denominator]]
+            columns += [counts[:, METRIC_INDEX[term.numerator]], denominator]
+            if term.evidence:
+                columns.append(_capped(denominator, term.spike))
+        else:
+            continue
+        half_lives += [term.half_life] * (len(columns) - len(half_lives))
+    levels = _levels(columns, np.asarray(half_lives), warm, days)
     out = np.empty((days, len(params.terms)), dtype=np.float64)
     col = 0
     for j, term in enumerate(params.terms):
         if term.kind == "profile":
             out[:, j] = completeness
-            continue
-        if term.kind == "rate":
+        elif term.kind == "stock":
+            flows = counts @ _input_vector(term)
+            out[:, j] = saturation(totals.stock(term.total, flows), term.reference)
+        elif term.kind == "rate" and term.evidence:
+            # Counts held in memory: the pace times the EMA's total weight 1 / (1 − d).
+            memory = 1.0 / -np.expm1(-np.log(2.0) / term.half_life)
+            replies, sent, evidence = (levels[:, col + i] * memory for i in range(3))
+            weight = evidence / (evidence + term.evidence)
+            out[:, j] = weight * saturation(replies / (sent + 1.0), term.reference)
+            col += 3
+        elif term.kind == "rate":
             level = levels[:, col] / (levels[:, col + 1] + term.prior)
+            out[:, j] = saturation(level, term.reference)
             col += 2
         else:
             level = levels[:, col]
+            if term.total:
+                # The better of two evidences of one thing, never their sum.
+                level = np.maximum(level, totals.rolling(term.total, term.total_days))
+            out[:, j] = saturation(level, term.reference)
             col += 1
-        out[:, j] = saturation(level, term.reference)
     return np.clip(out, 0.0, 1.0)
+
+
+def _capped(series: np.ndarray, cap: float) -> np.ndarray:
+    """No day counts more than ``cap`` (0: no cap, as in model v1)."""
+    return np.minimum(series, cap) if cap > 0 else series
+
+
+def _levels(
+    columns: list[np.ndarray], half_lives: np.ndarray, warm: WarmStart, days: int
+) -> np.ndarray:
+    """The EMAs of every column; from the warm start's row on, each starts at its seed."""
+    if not columns:
+        return np.zeros((days, 0))
+    series = np.column_stack(columns)
+    if warm.days <= 0 or warm.first >= days:
+        return ema(series, half_lives)
+    # No activity is recorded before the first row of records, so nothing is lost here.
+    before = ema(series[: warm.first], half_lives)
+    carry = before[-1] if warm.first else np.zeros(series.shape[1])
+    seed = warm_seed(series, warm.first, warm.days)
+    after = ema(series[warm.first :], half_lives, carry + seed)
+    return np.vstack([before, after]) if warm.first else after
 
 
 def _input_vector(term: Term) -> np.ndarray:
@@ -193,7 +255,8 @@ class ScoreTable:
 
     @property
     def totals(self) -> np.ndarray:
-        return self.pillars.sum(axis=1)
+        summed: np.ndarray = self.pillars.sum(axis=1)
+        return summed
 
     def index(self, day: date) -> int:
         return day.toordinal() - self.start.toordinal()
@@ -220,14 +283,67 @@ def _row(day: date, pillars: np.ndarray) -> ScoreRow:
 
 
 def score_arrays(
-    counts: np.ndarray, completeness: np.ndarray, params: ModelParams = DEFAULT_PARAMS
+    counts: np.ndarray,
+    completeness: np.ndarray,
+    params: ModelParams = DEFAULT_PARAMS,
+    totals: TotalsSeries | None = None,
+    warm: WarmStart | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(pillars, term points) for a counts matrix: the model itself, with no dates."""
-    saturations = term_saturations(counts, completeness, params)
+    saturations = term_saturations(counts, completeness, params, totals, warm)
     points = term_points_matrix(params)
     term_points = saturations * points.sum(axis=1)
-    pillars = np.clip(saturations @ points, 0.0, PILLAR_MAX)
+    offsets = np.asarray([params.offset(p) for p in PILLARS])  # calibration's (§3.18)
+    pillars = np.clip(saturations @ points + offsets, 0.0, PILLAR_MAX)
     return pillars, term_points
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """What the model reads for a history, as arrays whose row 0 is ``start``.
+
+    ``counts`` (and the other arrays) may hold more rows than ``days``, the rows asked for:
+    the warm start always reads the first weeks of activity.
+    """
+
+    start: date
+    days: int
+    counts: np.ndarray
+    completeness: np.ndarray
+    totals: TotalsSeries
+    warm: WarmStart
+
+
+def model_inputs(
+    activity: Iterable[ActivityEntry],
+    profiles: Iterable[ProfileSnapshot] = (),
+    params: ModelParams = DEFAULT_PARAMS,
+    *,
+    totals: Iterable[TotalsSnapshot] = (),
+    settings: Settings = DEFAULT_SETTINGS,
+    start: date | None = None,
+    end: date | None = None,
+) -> ModelInputs:
+    """The arrays :func:`score` feeds to :func:`score_arrays` (what-ifs and calibration
+    reuse them)."""
+    entries = list(activity)
+    snapshots = list(profiles)
+    copied = list(totals)
+    recorded = [e.day for e in entries] + [s.day for s in snapshots] + [t.day for t in copied]
+    first = min([*recorded, start] if start else recorded, default=None)
+    if first is None:
+        first = end or today()
+    last = end or max([*recorded, today()])
+    days = max(0, (last - first).days + 1)
+    warm = WarmStart()
+    if entries and settings.warm_start and params.warm_days:
+        anchor = min(e.day for e in entries)
+        warm = WarmStart((anchor - first).days, min(params.warm_days, (today() - anchor).days + 1))
+    computed = max(days, warm.first + warm.days)
+    counts = activity_matrix(entries, first, computed)
+    completeness = profile_completeness(snapshots, first, computed, params.profile_items)
+    series = TotalsSeries.build(copied, first, computed)
+    return ModelInputs(first, days, counts, completeness, series, warm)
 
 
 def score(
@@ -235,23 +351,18 @@ def score(
     profiles: Iterable[ProfileSnapshot] = (),
     params: ModelParams = DEFAULT_PARAMS,
     *,
+    totals: Iterable[TotalsSnapshot] = (),
+    settings: Settings = DEFAULT_SETTINGS,
     start: date | None = None,
     end: date | None = None,
 ) -> ScoreTable:
     """Score every day from the first recorded day (or ``start``) to ``end``.
 
     History before ``start`` still counts: the table starts at whichever comes first, so a
-    row never depends on the range asked for.
+    row never depends on the range asked for. Nor on ``end``: the warm start always reads
+    the first weeks of activity, as many of them as the calendar has had (spec §3.12).
     """
-    entries = list(activity)
-    snapshots = list(profiles)
-    recorded = [e.day for e in entries] + [s.day for s in snapshots]
-    first = min([*recorded, start] if start else recorded, default=None)
-    if first is None:
-        first = end or today()
-    last = end or max([*recorded, today()])
-    days = max(0, (last - first).days + 1)
-    counts = activity_matrix(entries, first, days)
-    completeness = profile_completeness(snapshots, first, days, params.profile_items)
-    pillars, term_points = score_arrays(counts, completeness, params)
-    return ScoreTable(first, pillars, term_points, params)
+    got = model_inputs(activity, profiles, params, totals=totals, settings=settings,
+                       start=start, end=end)  # fmt: skip
+    pillars, term_points = score_arrays(got.counts, got.completeness, params, got.totals, got.warm)
+    return ScoreTable(got.start, pillars[: got.days], term_points[: got.days], params)

@@ -444,11 +444,14 @@ class Store:
         table = self._raw(name)
         if wanted is None or wanted in table:
             wanted = str(self._next_ids[name])
-            self._next_ids[name] += 1
-        later = [doc_id for doc_id in table if int(doc_id) > int(wanted)]
+        # Above every id in use, the one just given back included (after a failed write the
+        # table is re-read and the counter restarts from what the file holds).
+        self._next_ids[name] = max(self._next_ids[name], int(wanted) + 1)
+        last = next(reversed(table), None)
         table[wanted] = doc
-        for doc_id in later:
-            table[doc_id] = table.pop(doc_id)
+        if last is not None and int(last) > int(wanted):  # an old id back: move later ones
+            for doc_id in [d for d in table if int(d) > int(wanted)]:
+                table[doc_id] = table.pop(doc_id)
         return wanted
 
     def _put_doc(self, name: str, doc: dict[str, Any]) -> None:

@@ -1,10 +1,11 @@
 """The dashboard's advice and goal panels.
 
-:class:`AdvicePanel` shows the next best actions (``core.advice``), weakest pillar first, each
-with the points it would add in 30 days. Advice runs the model a few dozen times (tens of
-milliseconds on ten years), so it is recomputed only when the store changed *and* the panel
-is visible, and at most once per burst of changes. :class:`GoalPanel` shows how far the
-estimate is from the goal and when the current pace gets there (``core.goals``).
+:class:`AdvicePanel` shows the next best actions (``core.advice``), best 90-day gain first,
+each with the points it would add in 30 and in 90 days, and names the weakest pillar. Advice
+runs the model a few dozen times (tens of milliseconds on ten years), so it is recomputed
+only when the store changed *and* the panel is visible, at most once per burst of changes,
+and shared with the goal panel. :class:`GoalPanel` shows how far the estimate is from the
+goal and when carrying on as in the last four weeks gets there (``core.goals``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.advice import PillarAdvice, advise
+from ..core.advice import Advice, advise
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX
 from ..core.goals import GoalProgress, goal_progress
 from ..core.validation import today
@@ -32,10 +33,24 @@ from .goal_dialog import GoalDialog
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
-#: Actions listed per pillar on the dashboard (``ssi-desktop advise`` lists more).
-ACTIONS_PER_PILLAR = 2
-#: The horizon the gains are computed for, in days.
-HORIZON = 30
+#: Actions listed on the dashboard (``ssi-desktop advise`` lists more).
+ACTIONS_SHOWN = 6
+
+
+def shared_advice(model: StoreModel) -> Advice:
+    """Today's advice, computed once per store revision for both panels."""
+    store = model.store
+    return model.derived(
+        "advice",
+        lambda: advise(
+            store.activity(),
+            store.profiles(),
+            store.params(),
+            today(),
+            store.settings(),
+            store.totals(),
+        ),
+    )
 
 
 class _LazyPanel(QGroupBox):
@@ -75,86 +90,66 @@ class AdvicePanel(_LazyPanel):
         super().__init__(self.tr("Next best actions"), model, parent)
         self.setAccessibleName(self.tr("Next best actions"))
         layout = QVBoxLayout(self)
+        self.weakest = QLabel(self)
+        self.weakest.setWordWrap(True)
+        layout.addWidget(self.weakest)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
         layout.addLayout(self.grid)
         self.caption = MutedLabel(self.tr(
-            "Points each action would add to its pillar in {days} days, on top of your pace "
-            "of the last four weeks, by the same model as the estimate.").format(days=HORIZON),
-            self)  # fmt: skip
+            "Points each action would add to its pillar in 30 and in 90 days, on top of your "
+            "pace of the last four weeks, by the same model as the estimate; best 90-day gain "
+            "first."), self)  # fmt: skip
         layout.addWidget(self.caption)
         layout.addStretch(1)
-        self.advice: list[PillarAdvice] = []
+        self.advice: Advice | None = None
 
     def rebuild(self) -> None:
-        store = self._model.store
-        self.advice = advise(store.activity(), store.profiles(), store.params(), today(),
-                             HORIZON)  # fmt: skip
+        self.advice = advice = shared_advice(self._model)
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         figures = tabular_font(self.font())
-        row = 0
-        for position, pillar in enumerate(self.advice):
-            if not pillar.actions:
-                continue
-            name = PILLAR_NAMES[pillar.pillar]
-            heading = QLabel(self)
-            heading.setText(
-                self.tr("<b>{name}</b> {weakest}").format(
-                    name=name, weakest=self.tr("(weakest)") if position == 0 else ""
-                )
-            )
-            heading.setToolTip(PILLAR_LABELS[pillar.pillar])
-            icon = ColourDot(pillar.pillar, 12, self)  # repaints in the current theme
-            head = QHBoxLayout()
-            head.setSpacing(6)
-            head.addWidget(icon)
-            head.addWidget(heading)
-            head.addStretch(1)
-            holder = QWidget(self)
-            holder.setLayout(head)
-            head.setContentsMargins(0, 6 if row else 0, 0, 0)
-            self.grid.addWidget(holder, row, 0, 1, 2)
-            now = QLabel(
-                self.tr("{value} / {max:g}").format(
-                    value=pillar_points(pillar.current), max=PILLAR_MAX
-                ),
-                self,
-            )
-            now.setFont(figures)
-            now.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-            self.grid.addWidget(now, row, 2)
-            row += 1
-            for action in pillar.actions[:ACTIONS_PER_PILLAR]:
-                label = QLabel(action.label, self)
-                label.setWordWrap(True)
-                label.setIndent(18)
-                gain = QLabel(
-                    self.tr("→ {gain} in {days} days").format(
-                        gain=signed(action.gain, 2), days=HORIZON
-                    ),
-                    self,
-                )
-                gain.setFont(figures)
-                gain.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                gain.setAccessibleName(
-                    self.tr("{action}: {gain} points in {days} days").format(
-                        action=action.label, gain=signed(action.gain, 2), days=HORIZON
-                    )
-                )
-                self.grid.addWidget(label, row, 0, 1, 2)
-                self.grid.addWidget(gain, row, 2)
-                row += 1
-        if row == 0:
+        weakest = advice.weakest
+        self.weakest.setText(self.tr("Weakest pillar: <b>{name}</b> ({value} / {max:g})").format(
+            name=PILLAR_NAMES[weakest], value=pillar_points(advice.current[weakest]),
+            max=PILLAR_MAX))  # fmt: skip
+        self.weakest.setToolTip(PILLAR_LABELS[weakest])
+        if not advice.actions:
             empty = MutedLabel(self.tr(
-                "Every pillar is as high as the catalogue's actions can take it in "
-                "{days} days. Keep your pace.").format(days=HORIZON), self)  # fmt: skip
-            self.grid.addWidget(empty, 0, 0, 1, 3)
+                "Every pillar is as high as the catalogue's actions can take it in 90 days. "
+                "Keep your pace."), self)  # fmt: skip
+            self.grid.addWidget(empty, 0, 0, 1, 4)
+            return
+        for column, text in ((2, self.tr("30 days")), (3, self.tr("90 days"))):
+            head = MutedLabel(text, self)
+            head.setWordWrap(False)
+            head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            self.grid.addWidget(head, 0, column)
+        for row, action in enumerate(advice.actions[:ACTIONS_SHOWN], start=1):
+            dot = ColourDot(action.pillar, 10, self)  # repaints in the current theme
+            dot.setToolTip(PILLAR_NAMES[action.pillar])
+            self.grid.addWidget(dot, row, 0, Qt.AlignmentFlag.AlignTop)
+            label = QLabel(self.tr("{action} ({pillar})").format(
+                action=action.label, pillar=PILLAR_NAMES[action.pillar]), self)  # fmt: skip
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            if action.outcomes:
+                label.setToolTip(action.outcomes)
+            self.grid.addWidget(label, row, 1)
+            for column, gain in ((2, action.gain_30), (3, action.gain_90)):
+                value = QLabel(signed(gain, 2), self)
+                value.setFont(figures)
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                self.grid.addWidget(value, row, column)
+            label.setAccessibleName(self.tr(
+                "{action}: {gain30} points in 30 days, {gain90} in 90 days").format(
+                action=action.label, gain30=signed(action.gain_30, 2),
+                gain90=signed(action.gain_90, 2)))  # fmt: skip
 
 
 class GoalPanel(_LazyPanel):
@@ -191,10 +186,20 @@ class GoalPanel(_LazyPanel):
             self.parts.hide()
             self.button.setText(self.tr("Set a goal…"))
             self.message.setText(self.tr(
-                "No goal yet. Set one to see how far you are and, at your current pace, "
-                "when you will reach it."))  # fmt: skip
+                "No goal yet. Set one to see how far you are and, carrying on as in the last "
+                "four weeks, when you will reach it."))  # fmt: skip
             return
-        self.progress = progress = goal_progress(self._model.scores(), goal, today())
+        store = self._model.store
+        self.progress = progress = goal_progress(
+            store.activity(),
+            store.profiles(),
+            store.params(),
+            goal,
+            today(),
+            shared_advice(self._model),
+            store.settings(),
+            store.totals(),
+        )
         self.button.setText(self.tr("Change goal…"))
         self.bar.show()
         self.bar.setRange(0, round(progress.target * 10))
@@ -205,10 +210,9 @@ class GoalPanel(_LazyPanel):
             )
         )
         self.message.setText(progress.message)
-        if progress.slope_per_day is not None:
-            self.message.setToolTip(self.tr(
-                "Pace: {slope} points a week, the trend of the estimate over the last 90 days."
-            ).format(slope=signed(progress.slope_per_day * 7, 2)))  # fmt: skip
+        self.message.setToolTip(
+            self.tr("The model's own projection of carrying on as in the last four weeks.")
+        )
         self.parts.setVisible(bool(progress.parts))
         self.parts.setText("   ".join(
             self.tr("{name} {current} / {target:g}{mark}").format(

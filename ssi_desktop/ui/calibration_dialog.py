@@ -1,4 +1,7 @@
-"""The calibration dialog: fit the model to the official readings, see the errors, apply.
+"""The calibration dialog: fit the model to the official readings, see what changed, apply.
+
+The report says per pillar, in words, the offset calibration found, its largest moves and
+anything at a bound, then the errors before and after (on all readings and on held-back ones).
 
 The fit (``core.calibration``) runs in a worker thread on a snapshot of the records, with
 progress and Cancel (spec §5). Nothing is written until Apply: a cancelled or closed fit leaves
@@ -8,6 +11,7 @@ so Edit ▸ Undo puts the previous model back.
 
 from __future__ import annotations
 
+import html
 import threading
 from typing import Any
 
@@ -87,9 +91,11 @@ class CalibrationDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(MutedLabel(self.tr(
-            "Calibration fits the weight of each term of the model to the official readings "
-            "you copied from LinkedIn, within the model's bounds. Your records are not "
-            "changed, and Edit ▸ Undo or “Reset to defaults” returns to the model in use."),
+            "Calibration fits the model to the official readings you copied from LinkedIn: per "
+            "pillar a steady offset, and how much each input you record counts and how soon "
+            "it fills up, within the model's bounds. Inputs you never record keep their "
+            "weight. Your records are not changed, and Edit ▸ Undo or “Reset to defaults” "
+            "returns to the model in use."),
             self))  # fmt: skip
         self.model_line = QLabel(self)
         self.model_line.setWordWrap(True)
@@ -112,6 +118,13 @@ class CalibrationDialog(QDialog):
         self.running.hide()
         layout.addWidget(self.running)
 
+        self.changes = QLabel(self)
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAccessibleName(self.tr("What calibration changed"))
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes.hide()
+        layout.addWidget(self.changes)
         self.table = QTableWidget(len(PILLARS) + 1, 4, self)
         self.table.setAccessibleName(
             self.tr("How far the estimate is from your readings, on average, per pillar")
@@ -149,7 +162,7 @@ class CalibrationDialog(QDialog):
         self.calibrate_button.setToolTip(self.tr("Fit the model to your readings (nothing is "
                                                  "saved until Apply)"))  # fmt: skip
         self.apply_button.setToolTip(self.tr("Use the fitted model (undoable)"))
-        self.reset_button.setToolTip(self.tr("Return to the default model v1 (undoable)"))
+        self.reset_button.setToolTip(self.tr("Return to the default model v2 (undoable)"))
         self.calibrate_button.clicked.connect(self.start)
         self.apply_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
@@ -173,8 +186,9 @@ class CalibrationDialog(QDialog):
                 )
             )
         else:
-            self.model_line.setText(self.tr("Model in use: the defaults (model v1)."))
-        usable = usable_readings(store.readings(), store.activity(), store.profiles())
+            self.model_line.setText(self.tr("Model in use: the defaults (model v2)."))
+        usable = usable_readings(store.readings(), store.activity(), store.profiles(),
+                                 store.totals(), store.settings())  # fmt: skip
         if len(usable) < MIN_READINGS:
             self.readings_line.setText(
                 self.tr(
@@ -200,11 +214,13 @@ class CalibrationDialog(QDialog):
             return
         store = self._model.store
         records = {"activity": store.activity(), "profiles": store.profiles(),
-                   "readings": store.readings(), "current": store.params()}  # fmt: skip
+                   "readings": store.readings(), "current": store.params(),
+                   "totals": store.totals(), "settings": store.settings()}  # fmt: skip
         self.calibration = None
         self._cancel_requested = False
         self.error.clear()
         self.verdict.clear()
+        self.changes.hide()
         self.table.hide()
         self.apply_button.setEnabled(False)
         self.calibrate_button.setEnabled(False)
@@ -255,6 +271,7 @@ class CalibrationDialog(QDialog):
         self.calibrate_button.setEnabled(True)
 
     def _show_result(self, result: Calibration) -> None:
+        self._show_changes(result)
         columns = [result.mae_before, result.mae_after, result.holdout_before,
                    result.holdout_after]  # fmt: skip
         for row, name in enumerate((*PILLARS, "total")):
@@ -299,6 +316,20 @@ class CalibrationDialog(QDialog):
         layout = self.layout()
         assert layout is not None  # built in __init__
         self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+
+    def _show_changes(self, result: Calibration) -> None:
+        """Per pillar, in words: the offset, the largest moves and anything at a bound."""
+        parts = []
+        for pillar in PILLARS:
+            change = result.changes[pillar]
+            lines = [html.escape(change.summary)]
+            lines += [html.escape(text) for text in change.changes]
+            lines += [self.tr("At a bound: {what}").format(what=html.escape(text))
+                      for text in change.at_bound]  # fmt: skip
+            parts.append(f"<p style='margin:0 0 6px 0'><b>{PILLAR_NAMES[pillar]}</b> — "
+                         + "<br>&nbsp;&nbsp;".join(lines) + "</p>")  # fmt: skip
+        self.changes.setText("".join(parts))
+        self.changes.show()
 
     # -- writing -----------------------------------------------------------------------------
 

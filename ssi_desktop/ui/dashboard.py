@@ -27,17 +27,11 @@ from ..core.records import Reading
 from ..core.scoring import ScoreRow
 from ..core.validation import today
 from .advice_panel import AdvicePanel, GoalPanel
-from .formatting import (
-    PILLAR_NAMES,
-    change,
-    estimate_gap,
-    pillar_points,
-    short_date,
-    signed,
-    total_points,
-)
+from .formatting import PILLAR_NAMES, change, pillar_points, signed, total_points
 from .lazy_refresh import RefreshWhenShown
+from .official_summary import reading_parts, versus_text
 from .store_model import StoreModel
+from .why_moved import WhyMovedPanel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
 
@@ -193,6 +187,8 @@ class Dashboard(QWidget):
         bottom.addWidget(spark_card, 3)
         bottom.addLayout(side, 2)
         layout.addLayout(bottom, 1)
+        self.why = WhyMovedPanel(self.model, PILLARS, page)
+        layout.addWidget(self.why)
 
         scroll = QScrollArea(self)
         scroll.setWidget(page)
@@ -352,24 +348,9 @@ class Dashboard(QWidget):
                 )
             )
             return
-        when = short_date(reading.day, today())
         estimate_then = self.model.scores().row(reading.day).total
-        self.versus_official.setText(
-            self.tr("Estimate − official {diff} ({total:g}, {when})").format(
-                diff=estimate_gap(now.total, reading.total), total=reading.total, when=when
-            )
-        )
-        parts = [self.tr("{total:g} on {when}").format(when=when, total=reading.total)]
-        if reading.industry_rank is not None:
-            parts.append(self.tr("industry top {rank:g} %").format(rank=reading.industry_rank))
-        if reading.network_rank is not None:
-            parts.append(self.tr("network top {rank:g} %").format(rank=reading.network_rank))
-        parts.append(
-            self.tr("estimate that day {estimate}, estimate − official {diff}").format(
-                estimate=total_points(estimate_then),
-                diff=estimate_gap(estimate_then, reading.total),
-            )
-        )
+        self.versus_official.setText(versus_text(reading, now.total, today()))
+        parts = reading_parts(reading, estimate_then, today())
         self.official_line.setText(" · ".join(parts))
 
     def displayed_total(self) -> str:

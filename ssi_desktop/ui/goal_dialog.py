@@ -42,8 +42,8 @@ class GoalDialog(QDialog):
             MutedLabel(
                 self.tr(
                     "Set the SSI you are aiming for. Pillar targets are optional; the "
-                    "dashboard shows your progress and, at your current pace, when you will "
-                    "get there."
+                    "dashboard shows your progress and, carrying on as in the last four "
+                    "weeks, when you will get there — or where that pace levels off."
                 ),
                 self,
             )

@@ -50,7 +50,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportDialog", text)
 
 
-def _push_busy(model: StoreModel, label: str, change: Change, backup: str) -> bool:
+def push_busy(model: StoreModel, label: str, change: Change, backup: str) -> bool:
     """``model.push`` under a busy cursor: a first import writes years of days at once."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -245,7 +245,7 @@ def run_linkedin_import(
     preview.deleteLater()
     if not accepted:
         return
-    if not _push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
+    if not push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
         return  # save_failed already said why; nothing was written
     profile_day = plan.profile.day if plan.profile else None
     message = imported_message(len(plan.entries), profile_day, path.name, len(result.refused))
@@ -274,7 +274,7 @@ def run_csv_import(model: StoreModel, parent: QWidget | None, path: Path | None 
             _tr("Fix these rows and import again:\n\n{errors}").format(errors=str(exc)),
         )
         return
-    if not _push_busy(model, _tr("Import CSV"), csv_change(model.store, data), "import-csv"):
+    if not push_busy(model, _tr("Import CSV"), csv_change(model.store, data), "import-csv"):
         return
     files = "\n".join(
         _tr("{name}: {rows} rows").format(name=name, rows=rows) for name, _kind, rows in data.files

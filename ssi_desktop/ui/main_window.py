@@ -278,6 +278,13 @@ class MainWindow(QMainWindow):
             None,
             self.tr("Read the archive LinkedIn sends you"),
         )
+        self.import_creator_action = self._action(
+            file,
+            self.tr("Import Creator &Analytics…"),
+            self._import_creator,
+            None,
+            self.tr("Read the workbooks LinkedIn's Analytics → Export gives you"),
+        )
         self.import_csv_action = self._action(
             file,
             self.tr("Import &CSV…"),
@@ -457,6 +464,11 @@ class MainWindow(QMainWindow):
         from .import_dialog import run_linkedin_import
 
         run_linkedin_import(self.model, self)
+
+    def _import_creator(self) -> None:
+        from .creator_import import run_creator_import
+
+        run_creator_import(self.model, self)
 
     def _import_csv(self) -> None:
         from .import_dialog import run_csv_import

@@ -33,6 +33,7 @@ from .pillar_breakdown import PillarBreakdown
 from .profile_form import ProfileForm
 from .record_tab import RecordTab
 from .store_model import StoreModel
+from .why_moved import WhyMovedPanel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
 
@@ -46,6 +47,7 @@ class PillarTab(RecordTab):
         self.profile_form = ProfileForm(model, self) if pillar == "brand" else None
         self.table_model = ActivityTableModel(self.form.metrics, self)
         self.breakdown = PillarBreakdown(model, pillar, self)
+        self.why = WhyMovedPanel(model, (pillar,), self)
 
         outer = QVBoxLayout(self)
         outer.addLayout(self._build_header())
@@ -107,6 +109,7 @@ class PillarTab(RecordTab):
             profile_layout.addWidget(self.profile_form)
             layout.addWidget(profile_box)
         layout.addWidget(self.breakdown)
+        layout.addWidget(self.why)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(column)

@@ -22,6 +22,7 @@ from ..core.validation import ValidationError
 from .form_base import FormBase, FormChange
 from .formatting import PILLAR_NAMES, pillar_points
 from .number_field import NumberField
+from .reading_paste import PagePaste
 from .store_model import StoreModel
 from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
 
@@ -43,6 +44,18 @@ class ReadingForm(FormBase):
         layout.addWidget(self.day_picker)
         self.status = MutedLabel("", self)
         layout.addWidget(self.status)
+        # The quickest way in: a copied page fills every field (ui/reading_paste.py).
+        self.paste_button = QPushButton(self.tr("Paste from LinkedIn"), self)
+        self.paste_button.setToolTip(
+            self.tr(
+                "Fill the form from LinkedIn's SSI page: select all on the page, copy, then "
+                "click here or press Ctrl+V in the form. Check, then save."
+            )
+        )
+        paste_row = QHBoxLayout()
+        paste_row.addWidget(self.paste_button)
+        paste_row.addStretch(1)
+        layout.addLayout(paste_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -111,6 +124,8 @@ class ReadingForm(FormBase):
 
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.page_paste = PagePaste(self)
+        self.paste_button.clicked.connect(self.page_paste.paste)
         self.watch_day(self.day_picker)
         self.reload()
 

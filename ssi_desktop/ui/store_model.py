@@ -9,15 +9,17 @@ it was, and ``save_failed`` says why, so the form that asked can keep what the u
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.changes import Change
+from ..core.coverage import PillarCoverage, coverage
+from ..core.explain import Explanation, explain
 from ..core.scoring import ScoreTable, score
-from ..core.validation import ValidationError
+from ..core.validation import ValidationError, today
 from ..storage import Store, StoreError
 
 T = TypeVar("T")
@@ -120,5 +122,27 @@ class StoreModel(QObject):
         """The estimate for every day up to today, recomputed only after a change."""
         store = self.store
         return self.derived(
-            "scores", lambda: score(store.activity(), store.profiles(), store.params())
+            "scores",
+            lambda: score(
+                store.activity(),
+                store.profiles(),
+                store.params(),
+                totals=store.totals(),
+                settings=store.settings(),
+            ),
+        )
+
+    def explanation(self, days: int) -> Explanation:
+        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16)."""
+        end = today()
+        return self.derived(
+            f"explain-{days}", lambda: explain(self.scores(), end - timedelta(days=days), end)
+        )
+
+    def coverage(self) -> dict[str, PillarCoverage]:
+        """Per pillar, the inputs the member records and those never recorded (spec §3.15)."""
+        store = self.store
+        return self.derived(
+            "coverage",
+            lambda: coverage(store.activity(), store.profiles(), store.totals(), store.params()),
         )

@@ -179,6 +179,7 @@ def test_reading(store_file: Path, day: str, pillars: list[str], total_shift) ->
     valid = (
         oracle_day(day) is not None
         and in_range
+        and any(numbers)  # four zeros are a failed copy of the page, not a score
         and (total is None or (0 <= total <= 100 and abs(total_shift) <= 0.5))
     )
     args = ["--data", str(store_file), "reading", f"--date={day}"]
@@ -297,6 +298,7 @@ def test_reading_note_goal_form_values(store_file: Path, day, values, text) -> N
             assert exc.field and exc.reason
         else:
             assert all(0 <= reading.pillar(p) <= 25 for p in PILLARS)
+            assert any(reading.pillar(p) for p in PILLARS)
             assert abs(reading.total - sum(reading.pillar(p) for p in PILLARS)) <= 0.5 + 1e-9
             store.put_reading(reading)
             assert reading in store.readings()

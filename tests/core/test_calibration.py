@@ -13,12 +13,11 @@ from ssi_desktop.core.calibration import (
     CalibrationCancelled,
     NotEnoughReadings,
     calibrate,
-    fit_shares,
-    project_capped_simplex,
 )
+from ssi_desktop.core.calibration_fit import fit_shares, project_capped_simplex
 from ssi_desktop.core.catalogue import PILLAR_MAX, PILLARS
-from ssi_desktop.core.parameters import DEFAULT_PARAMS, MAX_TERM_SHARE, ModelParams
-from ssi_desktop.core.records import Reading
+from ssi_desktop.core.parameters import DEFAULT_PARAMS, MAX_OFFSET, MAX_TERM_SHARE, ModelParams
+from ssi_desktop.core.records import Reading, Settings
 from ssi_desktop.core.sample import SampleData, generate
 from ssi_desktop.core.scoring import score
 
@@ -92,14 +91,12 @@ def test_calibrated_model_stays_within_the_models_bounds(two_years: SampleData, 
     assert table.pillars.min() >= 0.0
     assert table.pillars.max() <= PILLAR_MAX
     assert params.version != DEFAULT_PARAMS.version
-    # Structure is untouched: only weights move, so v1's proofs still hold.
+    # Structure is untouched: weights, references and offsets move within bounds.
     for fitted, default in zip(params.terms, DEFAULT_PARAMS.terms, strict=True):
-        assert (fitted.name, fitted.kind, fitted.half_life, fitted.reference) == (
-            default.name,
-            default.kind,
-            default.half_life,
-            default.reference,
-        )
+        assert (fitted.name, fitted.kind, fitted.half_life, fitted.inputs) == (
+            default.name, default.kind, default.half_life, default.inputs)  # fmt: skip
+        assert 0.4 - 1e-9 <= fitted.reference / default.reference <= 2.5 + 1e-9
+    assert all(abs(v) <= MAX_OFFSET for v in params.offsets.values())
 
 
 def test_nonsense_readings_cannot_push_the_model_out_of_bounds(two_years: SampleData) -> None:
@@ -164,15 +161,23 @@ def test_projection_lands_on_the_capped_simplex() -> None:
 
 def test_too_few_readings_are_refused_and_early_ones_are_not_used(two_years: SampleData) -> None:
     first = min(e.day for e in two_years.activity)
-    readings = [
+    early = [
         Reading.create(first - timedelta(days=10 + k), brand=10, find=10, engage=10, build=10)
         for k in range(5)
     ]
-    readings += [Reading.create(END, brand=10, find=10, engage=10, build=10)]
+    readings = [*early, Reading.create(END, brand=10, find=10, engage=10, build=10)]
+    new = Settings.create({"warm_start": "no"})
     with pytest.raises(NotEnoughReadings) as caught:
-        calibrate(two_years.activity, two_years.profiles, readings)
+        calibrate(two_years.activity, two_years.profiles, readings, settings=new)
     assert caught.value.usable == 1
     assert "at least 4" in str(caught.value)
+    # With the warm start, the member was already doing what their first weeks show: readings
+    # from the year before the first record are explained by that, older ones are not.
+    assert calibrate(two_years.activity, two_years.profiles, readings).readings_used == 6
+    older = [Reading.create(first - timedelta(days=400 + k), brand=10, find=10, engage=10,
+                            build=10) for k in range(5)]  # fmt: skip
+    with pytest.raises(NotEnoughReadings):
+        calibrate(two_years.activity, two_years.profiles, [*older, readings[-1]])
 
 
 def test_cancel_stops_the_fit_and_progress_counts_up(two_years: SampleData) -> None:

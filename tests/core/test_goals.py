@@ -1,103 +1,106 @@
-"""Goal progress: the gap, the pace (least-squares trend) and when the goal is reached."""
+"""Goal progress: the gap, and when the model's own projection of carrying on reaches it."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
 import pytest
 
-from ssi_desktop.core.goals import HORIZON_DAYS, MIN_TREND_DAYS, TREND_DAYS, goal_progress
+from ssi_desktop.core.advice import advise
+from ssi_desktop.core.goals import HORIZON_DAYS, MIN_HISTORY_DAYS, goal_progress
 from ssi_desktop.core.parameters import DEFAULT_PARAMS
-from ssi_desktop.core.records import Goal
-from ssi_desktop.core.scoring import ScoreTable
+from ssi_desktop.core.records import ActivityEntry, Goal, ProfileSnapshot, Settings
+from ssi_desktop.core.scoring import score
 
-START = date(2024, 1, 1)
-
-
-def table_of(pillars: np.ndarray) -> ScoreTable:
-    return ScoreTable(
-        START, pillars, np.zeros((len(pillars), len(DEFAULT_PARAMS.terms))), DEFAULT_PARAMS
-    )
-
-
-def ramp(days: int, start: float, per_day: float) -> np.ndarray:
-    """Four equal pillars whose total starts at ``start`` and rises ``per_day``."""
-    total = start + per_day * np.arange(days)
-    return np.repeat((total / 4)[:, None], 4, axis=1)
+DAY = date(2025, 6, 30)
+WEEK = [
+    {"find.searches": 2, "engage.comments": 1, "build.requests_sent": 2},
+    {"find.filtered_searches": 1, "engage.reactions": 3, "build.requests_accepted": 1},
+    {"brand.posts": 1, "brand.engagement": 12, "engage.messages_sent": 2},
+    {"find.profiles_viewed": 4, "engage.replies_received": 1},
+    {"engage.shares": 1, "build.invitations_received": 1},
+    {},
+    {"brand.profile_views": 5},
+]
+PROFILE = [ProfileSnapshot.create(date(2024, 1, 1), {"photo": True, "headline": True})]
 
 
-def test_a_steady_rise_gives_the_day_the_goal_is_reached() -> None:
-    table = table_of(ramp(200, 40.0, 0.1))
-    day = START + timedelta(days=199)
-    progress = goal_progress(table, Goal.create(70), day)
-    assert progress.current == pytest.approx(59.9, abs=0.03)  # pillars are rounded first
-    assert progress.gap == pytest.approx(10.1, abs=0.03)
-    assert progress.slope_per_day == pytest.approx(0.1, rel=1e-6)
-    assert progress.eta == day + timedelta(days=101)
-    assert not progress.reached
-    assert "on pace for" in progress.message and "10.1 to go" in progress.message
+def member(days: int) -> list[ActivityEntry]:
+    """The same week, repeated for ``days`` days up to DAY."""
+    first = DAY - timedelta(days=days - 1)
+    return [
+        ActivityEntry.create(first + timedelta(days=k), WEEK[k % 7])
+        for k in range(days)
+        if WEEK[k % 7]
+    ]
+
+
+def carried_on(entries: list[ActivityEntry], days: int) -> list[ActivityEntry]:
+    """Independently: the last 28 days repeated ``days`` days into the future."""
+    recent = [e for e in entries if e.day > DAY - timedelta(days=28)]
+    future = []
+    for block in range(0, days, 28):
+        for e in recent:
+            day = e.day + timedelta(days=28 + block)
+            if day <= DAY + timedelta(days=days):
+                future.append(ActivityEntry(day, e.counts))
+    return [*entries, *future]
+
+
+def test_a_pace_that_levels_off_below_the_goal_is_told_so_with_the_actions() -> None:
+    entries = member(400)
+    advice = advise(entries, PROFILE, DEFAULT_PARAMS, DAY)
+    progress = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(70), DAY, advice)
+    future = score(carried_on(entries, HORIZON_DAYS), PROFILE, DEFAULT_PARAMS,
+                   end=DAY + timedelta(days=HORIZON_DAYS))  # fmt: skip
+    level = future.row(DAY + timedelta(days=HORIZON_DAYS)).total
+    assert progress.eta is None and not progress.reached
+    assert progress.projected == pytest.approx(level, abs=0.02)
+    assert level < 70
+    # A straight line through the last 90 days would have promised a date: the estimate rose.
+    assert future.row(DAY).total > future.row(DAY - timedelta(days=90)).total
+    assert f"levels off at {level:.1f} and does not reach it" in progress.message
+    assert "What would close the gap: " + advice.actions[0].label in progress.message
+
+
+def test_a_reachable_goal_gets_the_day_the_projection_reaches_it() -> None:
+    entries = member(60)  # someone new to LinkedIn: the terms fill up over months
+    new = Settings.create({"warm_start": "no"})
+    now = score(entries, PROFILE, DEFAULT_PARAMS, settings=new, end=DAY).row(DAY).total
+    target = round(now + 2.0)
+    progress = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target), DAY,
+                             settings=new)  # fmt: skip
+    future = score(carried_on(entries, 400), PROFILE, DEFAULT_PARAMS, settings=new,
+                   end=DAY + timedelta(400))  # fmt: skip
+    first = next(r.day for r in future.rows(DAY, DAY + timedelta(days=400)) if r.total >= target)
+    assert progress.eta is not None
+    assert abs((progress.eta - first).days) <= 1  # rows are rounded to 2 decimals
+    assert f"gets there on {progress.eta.day} {progress.eta:%b %Y}" in progress.message
+    by = progress.eta - timedelta(days=10)
+    late = goal_progress(entries, PROFILE, DEFAULT_PARAMS, Goal.create(target, by=by), DAY,
+                         settings=new)  # fmt: skip
+    assert "10 days late" in late.message
 
 
 def test_a_goal_already_met_says_so() -> None:
-    table = table_of(ramp(100, 50.0, 0.0))
-    progress = goal_progress(table, Goal.create(45), START + timedelta(days=99))
+    progress = goal_progress(member(200), PROFILE, DEFAULT_PARAMS, Goal.create(5), DAY)
     assert progress.reached and progress.gap == 0 and progress.eta is None
     assert "reached" in progress.message
 
 
-def test_a_falling_or_flat_estimate_will_not_reach_it() -> None:
-    table = table_of(ramp(120, 60.0, -0.05))
-    progress = goal_progress(table, Goal.create(80), START + timedelta(days=119))
-    assert progress.eta is None and not progress.reached
-    assert progress.slope_per_day == pytest.approx(-0.05)
-    assert "not reached at this pace" in progress.message
-
-
-def test_a_pace_too_slow_for_the_horizon_is_not_a_date() -> None:
-    table = table_of(ramp(120, 20.0, 0.005))
-    progress = goal_progress(table, Goal.create(90), START + timedelta(days=119))
-    assert progress.eta is None
-    assert (90 - progress.current) / 0.005 > HORIZON_DAYS
-    assert "not within 3 years" in progress.message
-
-
-def test_the_trend_uses_only_the_last_ninety_days() -> None:
-    # Flat for 300 days, then rising 0.2 a day for the last TREND_DAYS.
-    flat = np.full(300, 40.0)
-    rise = 40.0 + 0.2 * np.arange(1, TREND_DAYS + 1)
-    pillars = np.repeat((np.concatenate([flat, rise]) / 4)[:, None], 4, axis=1)
-    table = table_of(pillars)
-    progress = goal_progress(table, Goal.create(80), table.end)
-    assert progress.slope_per_day == pytest.approx(0.2, rel=1e-6)
-
-
-def test_too_little_history_gives_no_pace() -> None:
-    table = table_of(ramp(MIN_TREND_DAYS - 1, 30.0, 0.3))
-    progress = goal_progress(table, Goal.create(60), table.end)
-    assert progress.slope_per_day is None and progress.eta is None
-    assert f"needs {MIN_TREND_DAYS} days" in progress.message
-
-
-def test_a_target_date_says_whether_the_pace_is_late() -> None:
-    table = table_of(ramp(200, 40.0, 0.1))
-    day = START + timedelta(days=199)
-    late = goal_progress(table, Goal.create(70, by=day + timedelta(days=50)), day)
-    assert late.by == day + timedelta(days=50)
-    assert "51 days late" in late.message
-    in_time = goal_progress(table, Goal.create(70, by=day + timedelta(days=200)), day)
-    assert "late" not in in_time.message
+def test_too_little_history_gives_no_projection() -> None:
+    entries = member(MIN_HISTORY_DAYS - 5)
+    progress = goal_progress(entries, [], DEFAULT_PARAMS, Goal.create(60), DAY)
+    assert progress.projected is None and progress.eta is None
+    assert f"needs {MIN_HISTORY_DAYS} days" in progress.message
 
 
 def test_pillar_targets_have_their_own_progress() -> None:
-    pillars = ramp(200, 40.0, 0.1)
-    pillars[:, 1] = 5.0  # find stays flat
-    table = table_of(pillars)
-    day = START + timedelta(days=199)
-    progress = goal_progress(table, Goal.create(70, {"brand": 20, "find": 10}), day)
+    entries = member(400)
+    goal = Goal.create(90, {"brand": 24, "engage": 1})
+    progress = goal_progress(entries, PROFILE, DEFAULT_PARAMS, goal, DAY)
     parts = {p.name: p for p in progress.parts}
-    assert set(parts) == {"brand", "find"}
-    assert parts["brand"].slope_per_day == pytest.approx(0.025)
-    assert parts["brand"].eta is not None
-    assert parts["find"].gap == pytest.approx(5.0)
-    assert parts["find"].eta is None
+    assert set(parts) == {"brand", "engage"}
+    assert parts["engage"].reached
+    assert parts["brand"].eta is None and parts["brand"].projected is not None
+    assert parts["brand"].projected < 24

@@ -96,3 +96,11 @@ def test_notes_and_goals() -> None:
         Goal.create(101)
     with pytest.raises(ValidationError, match="total: is lower"):
         Goal.create(30, {"brand": 20, "find": 20})
+
+
+def test_four_zeros_are_refused_naming_the_pillars() -> None:
+    with pytest.raises(ValidationError) as error:
+        Reading.create(DAY, brand=0, find="0", engage=0.0, build="0,0")
+    assert error.value.field == "brand, find, engage, build"
+    assert "failed copy" in error.value.reason
+    assert Reading.create(DAY, brand=0, find=0, engage=0, build=0.01).total == 0.01

@@ -16,11 +16,14 @@ import subprocess
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ssi_desktop.core.catalogue import METRIC_KEYS
+from tests.core import creator_builder as creator
+from tests.core.ssi_pages import PORTUGUESE
 from tests.packaging.packaging_paths import BUILD_SCRIPTS, NAME, REPO, VERSION
 
 pytestmark = pytest.mark.slow
@@ -157,6 +160,23 @@ def test_packaged_cli_records_activity_and_scores_it(build: Build, tmp_path: Pat
     (row,) = json.loads(scored.stdout)
     assert row["date"] == "2026-11-20"
     assert row["total"] > 0
+
+
+def test_packaged_cli_reads_creator_analytics_and_a_pasted_page(
+    build: Build, tmp_path: Path
+) -> None:
+    """openpyxl (and et_xmlfile) must be in the bundle: the Creator import reads a workbook."""
+    span = creator.days(date(2025, 4, 1), date(2025, 4, 3))
+    workbook = creator.write_workbook(tmp_path, {d: 5 for d in span}, {d: 1 for d in span}, 77)
+    store = tmp_path / "store.json"
+    imported = _run(build.binary, "import", "creator", workbook, "--data", store)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "Total followers: 77 on 3 Apr 2025." in imported.stdout
+    page = tmp_path / "ssi.txt"
+    page.write_text(PORTUGUESE, encoding="utf-8")
+    pasted = _run(build.binary, "reading", "--paste", page, "--date", "2025-04-03", "--data", store)
+    assert pasted.returncode == 0, pasted.stderr
+    assert "official SSI 53" in pasted.stdout
 
 
 def test_deb_declares_the_runtime_libraries_and_has_no_maintainer_scripts(build: Build) -> None:

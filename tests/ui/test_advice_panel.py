@@ -35,41 +35,50 @@ def texts(panel: AdvicePanel) -> list[str]:
     return [w.text() for w in panel.findChildren(QLabel) if w.isVisible() and w.text()]
 
 
-def test_advice_lists_the_top_actions_weakest_pillar_first(qtbot: QtBot, model: StoreModel) -> None:
+def shown_weakest(panel: AdvicePanel) -> bool:
+    return panel.advice is not None and any("Weakest pillar" in t for t in texts(panel))
+
+
+def test_advice_lists_the_best_actions_first_with_both_gains(
+    qtbot: QtBot, model: StoreModel
+) -> None:
     panel = AdvicePanel(model)
     qtbot.addWidget(panel)
     panel.show()
     # Labels added to a shown layout become visible on a queued event: wait for them.
-    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
+    qtbot.waitUntil(lambda: shown_weakest(panel))
 
     store = model.store
     expected = advise(store.activity(), store.profiles(), store.params(), today())
-    assert [(a.pillar, a.current) for a in panel.advice] == [
-        (a.pillar, a.current) for a in expected
-    ]
+    assert panel.advice == expected
     shown = texts(panel)
-    weakest = expected[0]
-    assert any("(weakest)" in t and weakest.pillar.capitalize() in t for t in shown)
-    top = weakest.actions[0]
-    assert top.label in shown
-    assert f"→ +{top.gain:.2f} in 30 days" in shown
+    assert any(expected.weakest.capitalize() in t for t in shown if "Weakest pillar" in t)
+    labels = [t for t in shown if t.endswith(")") and " (" in t and "Weakest" not in t]
+    best = expected.actions[:6]
+    assert labels == [f"{a.label} ({a.pillar.capitalize()})" for a in best]
+    for action in best:
+        assert (
+            f"{action.gain_30:+.2f}".replace("-", "−") in shown or f"{action.gain_30:+.2f}" in shown
+        )
+        assert f"{action.gain_90:+.2f}" in shown
+    assert "30 days" in shown and "90 days" in shown
+    # No Sales Navigator action for a member without it.
+    assert not [t for t in shown if "Sales Navigator" in t]
 
 
 def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> None:
     panel = AdvicePanel(model)
     qtbot.addWidget(panel)
     panel.show()
-    # Labels added to a shown layout become visible on a queued event: wait for them.
-    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
-    before = {a.pillar: a.current for a in panel.advice}
+    qtbot.waitUntil(lambda: shown_weakest(panel))
+    assert panel.advice is not None
+    before = dict(panel.advice.current)
     entry = ActivityEntry.create(today(), {"find.filtered_searches": 40, "find.leads_saved": 20})
 
     with qtbot.waitSignal(model.changed):
         model.push("add", PutDay(entry))
-    qtbot.waitUntil(lambda: {a.pillar: a.current for a in panel.advice} != before)
-
-    after = {a.pillar: a.current for a in panel.advice}
-    assert after["find"] > before["find"]
+    qtbot.waitUntil(lambda: panel.advice is not None and panel.advice.current != before)
+    assert panel.advice.current["find"] > before["find"]
 
 
 def test_hidden_panel_does_not_recompute(qtbot: QtBot, model: StoreModel) -> None:
@@ -77,10 +86,22 @@ def test_hidden_panel_does_not_recompute(qtbot: QtBot, model: StoreModel) -> Non
     qtbot.addWidget(panel)
     model.changed.emit()
     qtbot.wait(20)
-    assert panel.advice == []
+    assert panel.advice is None
     panel.show()
-    # Labels added to a shown layout become visible on a queued event: wait for them.
-    qtbot.waitUntil(lambda: bool(panel.advice) and any("(weakest)" in t for t in texts(panel)))
+    qtbot.waitUntil(lambda: shown_weakest(panel))
+
+
+def test_goal_panel_says_when_the_pace_levels_off_below_the_goal(
+    qtbot: QtBot, model: StoreModel
+) -> None:
+    model.store.set_goal(Goal.create(99))
+    panel = GoalPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.progress is not None)
+    text = panel.message.text()
+    assert "levels off at" in text and "does not reach it" in text
+    assert "What would close the gap: " in text
 
 
 def test_goal_panel_without_a_goal_offers_one_and_shows_progress_after(
@@ -100,7 +121,15 @@ def test_goal_panel_without_a_goal_offers_one_and_shows_progress_after(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: panel.progress is not None)
-    expected = goal_progress(model.scores(), Goal.create(95), today())
+    store = model.store
+    expected = goal_progress(
+        store.activity(),
+        store.profiles(),
+        store.params(),
+        Goal.create(95),
+        today(),
+        advise(store.activity(), store.profiles(), store.params(), today()),
+    )
     assert panel.message.text() == expected.message
     assert panel.bar.isVisible()
     assert panel.bar.maximum() == 950

@@ -62,22 +62,29 @@ def test_fit_shows_the_errors_and_apply_is_saved_and_undoable(
         assert dialog.table.item(row, 1).text() == f"{expected.mae_after[name]:.2f}"
         assert dialog.table.item(row, 3).text() == f"{expected.holdout_after[name]:.2f}"
     assert "generalises" in dialog.verdict.text()
-    assert on_disk(store_path) == ("v1", {})  # nothing written before Apply
+    # What changed, in words, per pillar: the offset's sentence and the largest moves.
+    assert dialog.changes.isVisible()
+    words = dialog.changes.text()
+    for pillar in PILLARS:
+        assert expected.changes[pillar].summary in words
+        for text in expected.changes[pillar].changes:
+            assert text in words
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})  # nothing written before Apply
 
     with qtbot.waitSignal(model.changed):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
     version, info = on_disk(store_path)
-    assert version == "v1-calibrated"
+    assert version == f"{DEFAULT_PARAMS.version}-calibrated"
     assert info["readings_used"] == expected.readings_used
     assert info["mae_after"] == expected.mae_after
     assert list((store_path.parent / "backups").glob("*calibration*"))
     assert not dialog.isVisible()
 
     model.undo_stack.undo()
-    assert on_disk(store_path) == ("v1", {})
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})
     model.undo_stack.redo()
-    assert on_disk(store_path)[0] == "v1-calibrated"
+    assert on_disk(store_path)[0] == f"{DEFAULT_PARAMS.version}-calibrated"
 
 
 def test_reset_returns_to_the_defaults_and_undo_brings_the_fit_back(
@@ -94,11 +101,11 @@ def test_reset_returns_to_the_defaults_and_undo_brings_the_fit_back(
 
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
 
-    assert on_disk(store_path) == ("v1", {})
+    assert on_disk(store_path) == (DEFAULT_PARAMS.version, {})
     assert model.store.params().fingerprint() == DEFAULT_PARAMS.fingerprint()
     model.undo_stack.undo()
     version, info = on_disk(store_path)
-    assert version == "v1-calibrated" and info["date"] == "2025-12-31"
+    assert version == f"{DEFAULT_PARAMS.version}-calibrated" and info["date"] == "2025-12-31"
 
 
 def test_cancel_writes_nothing(qtbot: QtBot, model: StoreModel, store_path: Path) -> None:

@@ -103,10 +103,11 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     assert f"{now.total:.1f} of 80" == goal_panel.bar.format()
     assert "Find" in goal_panel.parts.text() and "/ 20" in goal_panel.parts.text()
     weakest = min(PILLARS, key=now.pillar)
-    assert advice_panel.advice[0].pillar == weakest
+    assert advice_panel.advice is not None and advice_panel.advice.weakest == weakest
     labels = [w.text() for w in advice_panel.findChildren(QLabel)]
-    top = advice_panel.advice[0].actions[0]
+    top = advice_panel.advice.actions[0]
     assert any(top.label in text for text in labels)
+    assert max(a.gain_90 for a in advice_panel.advice.actions) == top.gain_90
 
 
 def test_sparkline_click_opens_history(qtbot, store_path: Path) -> None:

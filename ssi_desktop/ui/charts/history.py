@@ -14,11 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.catalogue import PILLAR_MAX
 from ...core.validation import today
@@ -40,6 +36,7 @@ from .data import DAY, ChartData, day_x, x_day
 from .history_exports import HistoryExports
 from .history_toolbar import HistoryToolbar
 from .markers import Marker, swatch
+from .peers import PeerOverlay
 from .yfit import FittedScale
 
 _MIN_SPAN_DAYS = 7
@@ -77,6 +74,10 @@ class HistoryChart(HistoryExports, ChartBase):
         self._view.setAntialiasing(True)
         layout.addWidget(self._view, 1)
         self._build_plots()
+        self.peers = PeerOverlay(self, self._view, self._total_plot, self._pillar_plot, _AXIS_WIDTH)
+        layout.insertWidget(1, self.peers.legend)
+        self.peers = PeerOverlay(self, self._view, self._total_plot, self._pillar_plot, _AXIS_WIDTH)
+        layout.insertWidget(1, self.peers.legend)
         self._build_crosshair()
         self._finish_setup(page)
 
@@ -204,6 +205,8 @@ class HistoryChart(HistoryExports, ChartBase):
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
+        self.peers.plot(data.readings)  # its items keep their colours too
+        self.peers.plot(data.readings)  # its items keep their colours too
         if not self._custom_range:
             self._apply_range()
         self._fit_y()
@@ -244,7 +247,13 @@ class HistoryChart(HistoryExports, ChartBase):
         for index, scale in enumerate(self._scales):
             names = [n for n in SERIES if (n == "total") == (index == 0) and n not in self._hidden]
             full = self._full_scale or data is None or data.empty or not names
-            scale.fit(None if full else data.shown_between(names, x0, x1))
+            if full:
+                scale.fit(None)
+                continue
+            shown = [data.shown_between(names, x0, x1)]
+            if index == 0 and hasattr(self, "peers"):  # the industry and network averages
+                shown += self.peers.averages_between(x0, x1)
+            scale.fit(np.concatenate(shown))
 
     def _place_markers(self, *_: object) -> None:
         foot = self._total_plot.vb.viewRange()[1][0]
@@ -316,32 +325,6 @@ class HistoryChart(HistoryExports, ChartBase):
     def series_visible(self, name: str) -> bool:
         return self._lines[name].isVisible()
 
-    def legend_names(self) -> list[str]:
-        return [self._toggles[name].text() for name in SERIES]
-
-    def legend_button(self, name: str) -> QToolButton:
-        return self._toggles[name]
-
-    def series_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """The whole series as given to the plot (x in epoch seconds), before clipping."""
-        x, y = self._lines[name].getOriginalDataset()
-        return (np.asarray(x), np.asarray(y))
-
-    def series_pen_color(self, name: str) -> QColor:
-        return self._lines[name].opts["pen"].color()
-
-    def reading_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        x, y = self._dots[name].getData()
-        return (np.asarray(x), np.asarray(y))
-
-    def goal_levels(self) -> dict[str, float]:
-        """The goal lines on screen, by series."""
-        return {name: line.value() for name, line in self._goals.items() if line.isVisible()}
-
-    def markers(self, kind: str) -> list[tuple[date, str]]:
-        """The ("note" or "jump") markers drawn, with their full text."""
-        return [(m.day, m.text) for m in self._markers if m.kind == kind]
-
     # Crosshair ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -396,6 +379,7 @@ class HistoryChart(HistoryExports, ChartBase):
             self._toggles[name].setIcon(swatch(colour, bg, name not in self._hidden))
         for marker in self._markers:
             marker.recolour(dark, small, bg)
+        self.peers.recolour(dark)
         self._crosshair.recolour(dark, bg, palette.text().color())
 
     def _marker_text_size(self) -> float:

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, SignalInstance
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton, QWidget
 
 from ...core.validation import today
@@ -15,6 +18,7 @@ from ...storage.atomic import write_atomic
 from ..palette import SERIES, pillar_color
 from .data import ChartData
 from .export import history_csv, history_rows
+from .markers import Marker
 from .picture import titled_picture
 
 
@@ -50,13 +54,44 @@ def save_export(
 
 class HistoryExports:
     """Mixed into HistoryChart (first, so it only adds): everything here reads what the chart
-    shows through the chart's own methods (``tr``, ``dark``, ``visible_range``)."""
+    shows through the chart's own methods (``tr``, ``dark``, ``visible_range``) — the exports,
+    and the accessors tests and tools use to see what the user sees."""
 
     exported: SignalInstance
     _toggles: dict[str, QToolButton]
+    _lines: dict[str, pg.PlotDataItem]
+    _dots: dict[str, pg.ScatterPlotItem]
+    _goals: dict[str, pg.InfiniteLine]
+    _markers: list[Marker]
     _hidden: set[str]
     _view: QWidget
     data: ChartData
+
+    def legend_names(self) -> list[str]:
+        return [self._toggles[name].text() for name in SERIES]
+
+    def legend_button(self, name: str) -> QToolButton:
+        return self._toggles[name]
+
+    def series_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The whole series as given to the plot (x in epoch seconds), before clipping."""
+        x, y = self._lines[name].getOriginalDataset()
+        return (np.asarray(x), np.asarray(y))
+
+    def series_pen_color(self, name: str) -> QColor:
+        return self._lines[name].opts["pen"].color()
+
+    def reading_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        x, y = self._dots[name].getData()
+        return (np.asarray(x), np.asarray(y))
+
+    def goal_levels(self) -> dict[str, float]:
+        """The goal lines on screen, by series."""
+        return {name: line.value() for name, line in self._goals.items() if line.isVisible()}
+
+    def markers(self, kind: str) -> list[tuple[date, str]]:
+        """The ("note" or "jump") markers drawn, with their full text."""
+        return [(m.day, m.text) for m in self._markers if m.kind == kind]
 
     def export_png(self, path: str | Path) -> None:
         """Save the chart as it is on screen; raises OSError when it cannot be written."""
