@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 EDGE = "#8c9197"
 
@@ -41,7 +48,7 @@ class DarkFusionStyle(QProxyStyle):
     def drawComplexControl(
         self,
         control: QStyle.ComplexControl,
-        option: QStyleOption,
+        option: QStyleOptionComplex,
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalogue import METRICS_BY_KEY, PILLAR_LABELS, PILLARS, metrics_for
-from ..core.changes import SetDay
+from ..core.changes import Change, SetDay
 from ..core.validation import ValidationError, today
 from ..core.week import EVERY_DAY, ONE_DAY, WORKING_DAYS, week_change, week_of
 from .formatting import PILLAR_NAMES, on_this_day
@@ -94,7 +94,8 @@ class DayDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_key.activated.connect(self.save)
 
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.spread.currentIndexChanged.connect(self._on_spread)
@@ -194,7 +195,8 @@ class DayDialog(QDialog):
         week = self.week_mode()
         self.setWindowTitle(self.tr("Record a week") if week else self.tr("Record a day"))
         for i in range(self.week_line.count()):
-            widget = self.week_line.itemAt(i).widget()
+            item = self.week_line.itemAt(i)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setVisible(week)
         self._on_spread()
@@ -272,7 +274,7 @@ class DayDialog(QDialog):
         self.load()
         return True
 
-    def _change(self) -> tuple[str, object]:
+    def _change(self) -> tuple[str, Change]:
         if self.week_mode():
             week = self.week()
             change, _split = week_change(

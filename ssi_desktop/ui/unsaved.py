@@ -7,6 +7,7 @@ tab, opening another store or quitting asks first: Save, Discard or Cancel.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -49,7 +50,7 @@ class UnsavedGuard(QObject):
         self._titles = titles
         self.update()
 
-    def watch(self, key: str, forms: list[_Form]) -> None:
+    def watch(self, key: str, forms: Sequence[_Form]) -> None:
         for form in forms:
             self._forms.append((key, form))
             form.dirty_changed.connect(lambda _dirty: self.update())

@@ -246,8 +246,7 @@ class HistoryChart(HistoryExports, ChartBase):
         data = self._data
         for index, scale in enumerate(self._scales):
             names = [n for n in SERIES if (n == "total") == (index == 0) and n not in self._hidden]
-            full = self._full_scale or data is None or data.empty or not names
-            if full:
+            if self._full_scale or data is None or data.empty or not names:
                 scale.fit(None)
                 continue
             shown = [data.shown_between(names, x0, x1)]

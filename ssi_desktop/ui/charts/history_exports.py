@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -52,7 +53,13 @@ def save_export(
     return QCoreApplication.translate("Export", "Exported {path}").format(path=path)
 
 
-class HistoryExports:
+if TYPE_CHECKING:
+    from .common import ChartBase as _Base
+else:
+    _Base = object
+
+
+class HistoryExports(_Base):
     """Mixed into HistoryChart (first, so it only adds): everything here reads what the chart
     shows through the chart's own methods (``tr``, ``dark``, ``visible_range``) — the exports,
     and the accessors tests and tools use to see what the user sees."""
@@ -64,7 +71,14 @@ class HistoryExports:
     _goals: dict[str, pg.InfiniteLine]
     _markers: list[Marker]
     _hidden: set[str]
-    _view: QWidget
+    _view: pg.GraphicsLayoutWidget
+
+    if TYPE_CHECKING:  # HistoryChart's own
+
+        def visible_range(self) -> tuple[date, date]: ...
+
+        def _hide_crosshair(self) -> None: ...
+
     data: ChartData
 
     def legend_names(self) -> list[str]:
@@ -103,7 +117,7 @@ class HistoryExports:
         ]
         first, last = self.visible_range()
         image = titled_picture(self._view.grab(), self.picture_title(first, last), legend)
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
             raise OSError(self.tr("the image could not be written"))
 
     def picture_title(self, first: date, last: date) -> str:
