@@ -10,8 +10,10 @@ into the main log, so one file tells the whole story.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
+import os
 import sys
 import threading
 from logging.handlers import RotatingFileHandler
@@ -28,6 +30,26 @@ BACKUP_COUNT = 3
 
 logger = logging.getLogger("ssi_desktop")
 
+#: Logs hold store paths and error details: owner-only, whatever the umask (spec §7.10).
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+def _private(path: Path) -> IO[str]:
+    """Open ``path`` for appending, created owner-only (an existing file is made so too)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    with contextlib.suppress(OSError):
+        os.chmod(path, FILE_MODE)
+    return open(fd, "a", encoding="utf-8")
+
+
+class _PrivateRotatingHandler(RotatingFileHandler):
+    """A rotating log whose every file (the first and each after a rotation) is 0600."""
+
+    def _open(self) -> IO[str]:  # type: ignore[override]
+        return _private(Path(self.baseFilename))
+
+
 _log_path: Path | None = None
 _fault_file: IO[str] | None = None
 _showing_dialog = False
@@ -39,9 +61,13 @@ def install() -> Path:
     if _log_path is not None:
         return _log_path
     folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    for created in missing:  # parents are made by the umask: the data folder is one of them
+        with contextlib.suppress(OSError):
+            os.chmod(created, FOLDER_MODE)
     path = folder / LOG_NAME
-    handler = RotatingFileHandler(
+    handler = _PrivateRotatingHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -52,7 +78,8 @@ def install() -> Path:
     if faults.exists() and faults.stat().st_size:
         report = faults.read_text(encoding="utf-8", errors="replace")
         logger.critical("The previous run stopped with a fatal error:\n%s", report.rstrip())
-    _fault_file = faults.open("w", encoding="utf-8")
+    _fault_file = _private(faults)
+    _fault_file.truncate(0)
     faulthandler.enable(file=_fault_file, all_threads=True)
 
     previous_hook = sys.excepthook

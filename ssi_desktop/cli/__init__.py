@@ -20,6 +20,9 @@ from ..core.validation import ValidationError
 from ..storage import StoreError
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 
+#: ``--data ""`` (an unset shell variable) must not quietly mean the default store.
+EMPTY_DATA = "--data: is empty; give the store file (or leave --data out for the default)"
+
 #: One module per group of commands; each has ``register(subparsers)``.
 COMMAND_MODULES = ("records", "scores", "explain", "maintenance", "model", "transfer", "backups")
 
@@ -61,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def app_options(argv: Sequence[str]) -> argparse.Namespace:
     """``--data`` and ``--smoke`` for opening the app (``--version`` and errors exit here)."""
-    return _base_parser().parse_args(argv)
+    parser = _base_parser()
+    options = parser.parse_args(argv)
+    if options.data is not None and not options.data.strip():
+        parser.exit(EXIT_BAD_INPUT, f"ssi-desktop: {EMPTY_DATA}\n")
+    return options
 
 
 def names_a_command(argv: Sequence[str]) -> bool:
@@ -80,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.data is not None and not args.data.strip():
+        return _fail(args.command or "", EMPTY_DATA, EXIT_BAD_INPUT)
     if args.command is None:
         parser.error("name a command (or run ssi-desktop without one to open the app)")
     context = Context(args.data)
@@ -101,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(command: str, message: str, code: int) -> int:
-    print(f"ssi-desktop {command}: {message}", file=sys.stderr)
+    print(f"ssi-desktop{f' {command}' if command else ''}: {message}", file=sys.stderr)
     return code
 
 

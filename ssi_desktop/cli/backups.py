@@ -12,7 +12,15 @@ import argparse
 import json
 from pathlib import Path
 
-from ..storage.backups import Backup, backup_dir, list_backups, problem, restore_unopened
+from ..storage.backups import (
+    Backup,
+    backup_dir,
+    is_future,
+    list_backups,
+    problem,
+    restore_unopened,
+)
+from ..storage.files import resolve_store
 from .common import EXIT_STORE, CliError, Context, add_data_option, bad_input
 
 
@@ -27,7 +35,7 @@ def _listed(path: Path) -> list[tuple[Backup, str | None]]:
 def _choose(which: str, listed: list[tuple[Backup, str | None]]) -> Backup:
     if which == "latest":
         for backup, issue in listed:
-            if issue is None:
+            if issue is None and not is_future(backup):
                 return backup
         raise CliError("no backup can be opened, so there is nothing to restore", EXIT_STORE)
     if which.isdigit() and 1 <= int(which) <= len(listed):
@@ -41,8 +49,13 @@ def _choose(which: str, listed: list[tuple[Backup, str | None]]) -> Backup:
     )
 
 
+def _store_path(ctx: Context) -> Path:
+    """The store's own file: a symlink's target, whose backups sit beside it."""
+    return resolve_store(ctx.store_path.expanduser().absolute())
+
+
 def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.store_path.expanduser().absolute()
+    path = _store_path(ctx)
     listed = _listed(path)
     if args.format == "json":
         rows = [
@@ -78,7 +91,7 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    path = ctx.store_path.expanduser().absolute()
+    path = _store_path(ctx)
     chosen = _choose(args.backup, _listed(path))
     done = restore_unopened(path, chosen.path)  # a StoreError is exit 3 (cli.main)
     print(f"Restored {path} from {chosen.name} ({chosen.taken:%Y-%m-%d %H:%M} UTC).")

@@ -14,6 +14,7 @@ from ..core.validation import ValidationError
 from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
 from ..storage import Store, StoreError
+from ..storage.files import role_of
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -38,15 +39,30 @@ class Context:
 
     @property
     def store_path(self) -> Path:
-        return resolve_store_path(self._data)
+        """The store ``--data`` names; refused (exit 2) if it is a store's companion."""
+        path = resolve_store_path(self._data)
+        role = role_of(path)
+        if role is not None:
+            raise bad_input(
+                f"--data: {path} is {role}, not a store, and is never written as one. To "
+                "bring its content back, restore it into the store: "
+                "`ssi-desktop backups --data STORE` lists what can be restored."
+            )
+        return path
 
-    def store(self) -> Store:
+    def open_store(self, *, create: bool = True) -> Store:
+        """The store, opened once; ``create=False`` for commands that only read (a path
+        that does not exist is then an error, not a new empty store)."""
         if self._store is None:
-            try:
-                self._store = Store.open(self.store_path)
-            except StoreError as exc:
-                raise CliError(f"{exc}\n{store_help(exc)}", EXIT_STORE) from None
+            self._store = Store.open(self.store_path, create=create)
         return self._store
+
+    def store(self, *, create: bool = True) -> Store:
+        """:meth:`open_store`, with an unusable store turned into exit 3 and what to do."""
+        try:
+            return self.open_store(create=create)
+        except StoreError as exc:
+            raise CliError(f"{exc}\n{store_help(exc)}", EXIT_STORE) from None
 
     def close(self) -> None:
         if self._store is not None:
@@ -56,6 +72,8 @@ class Context:
 
 def store_help(error: StoreError) -> str:
     """What the user can do about an unusable store."""
+    if error.kind == "missing":
+        return "Nothing was created. Check the path, or record something there first."
     return (
         f"The file was left as it was. See `ssi-desktop backups --data {error.path}` "
         "for the backups that can restore it."

@@ -21,7 +21,7 @@ def cmd_explain(args: argparse.Namespace, ctx: Context) -> int:
     last = validated(check_date, "--to", args.last)
     if first > last:
         raise bad_input("--from: is after --to")
-    store = ctx.store()
+    store = ctx.store(create=False)
     result = explain(store_score(store, start=first), first, last)
     if args.format == "json":
         json.dump(result.as_dict(), sys.stdout, indent=2)

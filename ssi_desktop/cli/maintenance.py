@@ -1,40 +1,37 @@
-"""``check``: is the store sound? Every record is validated again, as if typed anew."""
+"""``check``: is the store sound? Every record is validated as it is opened, as if typed anew."""
 
 from __future__ import annotations
 
 import argparse
 
-from ..core.records import revalidated
-from ..core.validation import ValidationError
+from ..storage import StoreError
 from ..storage.backups import describe as describe_backups
-from .common import EXIT_STORE, CliError, Context, add_data_option
+from ..storage.documents import InvalidRecords
+from .common import EXIT_STORE, CliError, Context, add_data_option, store_help
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    store = ctx.store()
-    problems: list[str] = []
-    checks = (
-        ("activity", store.activity()),
-        ("profile", store.profiles()),
-        ("readings", store.readings()),
-        ("notes", [note for _, note in store.notes()]),
-    )
-    counts = []
-    for name, records in checks:
-        counts.append(f"{len(records)} {name}")
-        for record in records:
-            try:
-                revalidated(record)
-            except (ValidationError, TypeError, KeyError) as exc:
-                problems.append(f"{name} {record.day.isoformat()}: {exc}")
     try:
-        store.params()
-    except (ValueError, TypeError, KeyError) as exc:
-        problems.append(f"model parameters: {exc}")
+        store = ctx.open_store(create=False)
+    except InvalidRecords as exc:
+        print(describe_backups(exc.path))
+        raise CliError(
+            f"{exc.path}: {len(exc.problems)} invalid record(s):\n  "
+            + "\n  ".join(exc.problems)
+            + f"\n{store_help(exc)}",
+            EXIT_STORE,
+        ) from None
+    except StoreError as exc:
+        raise CliError(f"{exc}\n{store_help(exc)}", EXIT_STORE) from None
+    counts = (
+        f"{len(store.activity())} activity",
+        f"{len(store.profiles())} profile",
+        f"{len(store.readings())} readings",
+        f"{len(store.notes())} notes",
+        f"{len(store.totals())} totals",
+    )
     print(f"{store.path}: schema {store.meta()['schema']}; " + ", ".join(counts))
     print(describe_backups(store.path))
-    if problems:
-        raise CliError("problems found:\n  " + "\n  ".join(problems), EXIT_STORE)
     print("ok")
     return 0
 

@@ -88,7 +88,7 @@ def calibration_report(result: Calibration) -> str:
 
 def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
     day = validated(check_date, "--date", args.date) if args.date else today()
-    store = ctx.store()
+    store = ctx.store(create=False)
     params = store.params()
     activity, profiles = store.activity(), store.profiles()
     advice = advise(activity, profiles, params, day, store.settings(), store.totals())

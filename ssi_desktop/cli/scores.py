@@ -9,18 +9,20 @@ import sys
 
 from ..core.catalogue import METRICS
 from ..core.parameters import MODELS
-from ..core.validation import parse_date
+from ..core.validation import check_date
 from .common import Context, add_data_option, bad_input, store_score, validated
 
 SCORE_COLUMNS = ("date", "total", "brand", "find", "engage", "build")
 
 
 def cmd_score(args: argparse.Namespace, ctx: Context) -> int:
-    first = validated(parse_date, "--from", args.first) if args.first else None
-    last = validated(parse_date, "--to", args.last) if args.last else None
+    # Bounded like every recorded date (2003-05-05 … today): a range of millennia would
+    # compute for minutes and take gigabytes.
+    first = validated(check_date, "--from", args.first) if args.first else None
+    last = validated(check_date, "--to", args.last) if args.last else None
     if first and last and first > last:
         raise bad_input("--from: is after --to")
-    store = ctx.store()
+    store = ctx.store(create=False)
     params = MODELS[args.model] if args.model else None
     table = store_score(store, start=first, end=last, params=params)
     rows = table.rows(first or table.start, last or table.end) if table.days else []

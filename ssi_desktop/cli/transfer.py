@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..core.creator import NotCreatorAnalytics, apply_creator, plan_creator, read_creator
-from ..core.csv_io import CsvImportError, apply_csv, export_store, read_csv
+from ..core.csv_export import export_store
+from ..core.csv_io import CsvImportError, apply_csv, read_csv
 from ..core.linkedin import (
     ImportRefused,
     NotAnExport,
@@ -93,7 +94,7 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{name}: {rows} rows ({kind})")
     summary = apply_csv(ctx.store(), data)
     print(
-        f"Imported: {summary.activity_days} days of activity (source csv), "
+        f"Imported: {summary.activity_days} activity rows, "
         f"{summary.readings} readings, {summary.profiles} profile snapshots, "
         f"{summary.notes_added} new notes."
     )
@@ -101,7 +102,7 @@ def cmd_import_csv(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace, ctx: Context) -> int:
-    store = ctx.store()
+    store = ctx.store(create=False)
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file, not a folder", EXIT_BAD_INPUT)

@@ -1,41 +1,47 @@
-"""CSV export and import of everything a user recorded (spec §4, docs/csv-format.md).
+"""CSV import of everything a user recorded (spec §4, docs/csv-format.md); export is
+:mod:`.csv_export`.
 
-Four files, each recognised on import by its header: ``activity.csv`` (a ``date`` column,
-then one column per catalogue key, one row per day with all sources summed),
-``readings.csv``, ``notes.csv`` and ``profile.csv``. Import goes through the same ``create``
+Five files, each recognised on import by its header: ``activity.csv`` (``date``, ``source``,
+then one column per catalogue key; one row per day and source), ``readings.csv``,
+``notes.csv``, ``profile.csv`` and ``totals.csv``; the store's single records (settings, goal,
+calibrated model) are in :mod:`.csv_extras`. Import goes through the same ``create``
 constructors as the forms; every error names the file, row and column, and nothing is written
-unless every row of every file is valid.
+unless every row of every file is valid. Export then import gives back the same store.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS
-from .changes import ApplyImport
+from . import csv_extras
+from .catalogue import METRIC_KEYS, PILLARS, PROFILE_KEYS, TOTAL_KEYS
+from .changes import KEEP_GOAL, ApplyImport, Batch, Change, SetParams, SetSettings
 from .consistency import check_day_counts
-from .records import ActivityEntry, Note, ProfileSnapshot, Reading
+from .records import ActivityEntry, Note, ProfileSnapshot, Reading, TotalsSnapshot
 from .store_protocol import StoreLike
 from .validation import ValidationError
 
-ACTIVITY_FILE, READINGS_FILE, NOTES_FILE, PROFILE_FILE = (
+ACTIVITY_FILE, READINGS_FILE, NOTES_FILE, PROFILE_FILE, TOTALS_FILE = (
     "activity.csv",
     "readings.csv",
     "notes.csv",
     "profile.csv",
+    "totals.csv",
 )
 READING_EXTRAS = ("industry_rank", "network_rank", "industry_avg", "network_avg")
 HEADERS: dict[str, tuple[str, ...]] = {
-    ACTIVITY_FILE: ("date", *METRIC_KEYS),
+    ACTIVITY_FILE: ("date", "source", *METRIC_KEYS),
     READINGS_FILE: ("date", "total", *PILLARS, *READING_EXTRAS),
     NOTES_FILE: ("date", "text"),
     PROFILE_FILE: ("date", *PROFILE_KEYS),
+    TOTALS_FILE: ("date", *TOTAL_KEYS),
 }
 #: Imported activity is kept apart from typed and LinkedIn counts under this source.
 SOURCE = "csv"
@@ -65,50 +71,6 @@ def restore(cell: str) -> str:
     return cell
 
 
-def _number(value: float | None) -> str:
-    # 15 significant digits: a float's own precision, so a round trip loses nothing.
-    return "" if value is None else f"{value:.15g}"
-
-
-# -- export --------------------------------------------------------------------------------
-
-
-def activity_rows(entries: Iterable[ActivityEntry]) -> list[list[str]]:
-    """One row per day, every source summed: the day as the estimate sees it."""
-    per_day: dict[date, dict[str, int]] = {}
-    for entry in entries:
-        day = per_day.setdefault(entry.day, {})
-        for key, n in entry.counts.items():
-            day[key] = day.get(key, 0) + n
-    return [
-        [day.isoformat(), *(str(counts.get(k, 0)) for k in METRIC_KEYS)]
-        for day, counts in sorted(per_day.items())
-    ]
-
-
-def reading_rows(readings: Iterable[Reading]) -> list[list[str]]:
-    return [
-        [
-            r.day.isoformat(),
-            _number(r.total),
-            *(_number(r.pillar(p)) for p in PILLARS),
-            *(_number(getattr(r, name)) for name in READING_EXTRAS),
-        ]
-        for r in readings
-    ]
-
-
-def note_rows(notes: Iterable[Note]) -> list[list[str]]:
-    return [[n.day.isoformat(), neutralise(n.text)] for n in notes]
-
-
-def profile_rows(profiles: Iterable[ProfileSnapshot]) -> list[list[str]]:
-    return [
-        [s.day.isoformat(), *("yes" if s.items.get(k) else "no" for k in PROFILE_KEYS)]
-        for s in profiles
-    ]
-
-
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     """A CSV file's bytes (UTF-8, CRLF as RFC 4180 says); cells are written as given."""
     out = io.StringIO(newline="")
@@ -116,48 +78,6 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
-
-
-def export_csv(
-    folder: Path,
-    *,
-    activity: Iterable[ActivityEntry],
-    profiles: Iterable[ProfileSnapshot],
-    readings: Iterable[Reading],
-    notes: Iterable[Note],
-    write: Callable[[Path, bytes], None],
-) -> list[tuple[Path, int]]:
-    """Write the four files into ``folder`` (created if needed); returns (path, rows) each.
-
-    ``write`` is the store's atomic writer (``storage.atomic.write_atomic``, which core cannot
-    import): a failed export never leaves half a file.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    tables = {
-        ACTIVITY_FILE: activity_rows(activity),
-        READINGS_FILE: reading_rows(readings),
-        NOTES_FILE: note_rows(notes),
-        PROFILE_FILE: profile_rows(profiles),
-    }
-    written = []
-    for name, rows in tables.items():
-        write(folder / name, csv_bytes(HEADERS[name], rows))
-        written.append((folder / name, len(rows)))
-    return written
-
-
-def export_store(
-    folder: Path, store: StoreLike, write: Callable[[Path, bytes], None]
-) -> list[tuple[Path, int]]:
-    """Everything ``store`` holds as the four files (File ▸ Export CSV, ``export csv``)."""
-    return export_csv(
-        folder,
-        activity=store.activity(),
-        profiles=store.profiles(),
-        readings=store.readings(),
-        notes=[note for _id, note in store.notes()],
-        write=write,
-    )
 
 
 # -- import --------------------------------------------------------------------------------
@@ -182,6 +102,9 @@ class CsvData:
     profiles: list[ProfileSnapshot] = field(default_factory=list)
     readings: list[Reading] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    totals: list[TotalsSnapshot] = field(default_factory=list)
+    #: The single records of :mod:`.csv_extras` (settings, goal, model), when given.
+    extras: dict[str, Any] = field(default_factory=dict)
     #: (file name, kind, rows read) for the report.
     files: list[tuple[str, str, int]] = field(default_factory=list)
 
@@ -192,6 +115,8 @@ def kind_of_header(header: Sequence[str]) -> str | None:
     if "date" not in names or len(names) < 2:
         return None
     rest = set(names) - {"date"}
+    if rest <= set(TOTAL_KEYS):
+        return TOTALS_FILE
     if any("." in name for name in rest):
         return ACTIVITY_FILE
     if rest == {"text"}:
@@ -218,10 +143,14 @@ class _Rows:
 def _build(kind: str, header: list[str], cells: dict[str, str]) -> Any:
     day = cells.get("date", "")
     if kind == ACTIVITY_FILE:
-        counts = {k: v for k, v in cells.items() if k != "date" and v.strip()}
-        entry = ActivityEntry.create(day, counts, SOURCE)
-        check_day_counts(entry.counts)  # one row holds the whole day: its counts must agree
+        counts = {k: v for k, v in cells.items() if k not in ("date", "source") and v.strip()}
+        source = cells.get("source", "").strip()
+        entry = ActivityEntry.create(day, counts, source or SOURCE)
+        if "source" not in cells:
+            check_day_counts(entry.counts)  # one row holds the whole day: its counts must agree
         return entry
+    if kind == TOTALS_FILE:
+        return TotalsSnapshot.create(day, {k: v for k, v in cells.items() if k != "date" and v})
     if kind == READINGS_FILE:
         values = {k: cells.get(k) for k in header if k != "date"}
         missing = [p for p in PILLARS if p not in values]
@@ -238,13 +167,19 @@ def _read_file(
     text: io.TextIOBase,
     data: CsvData,
     errors: list[str],
-    seen: dict[tuple[str, date], str],
+    seen: dict[tuple[str, date, str], str],
 ) -> None:
     """Read one file into ``data``; ``seen`` holds where each (kind, day) was met, across all
     the files of a folder, so two files can never both hold one day."""
     rows = _Rows(name, errors)
     reader = csv.reader(text)
     header = [h.strip().lower() for h in next(reader, [])]
+    extra = csv_extras.kind_of_header(header)
+    if extra is not None:
+        count, problems = csv_extras.read_extra(extra, name, header, reader, data.extras)
+        errors += problems
+        data.files.append((name, extra, count))
+        return
     kind = kind_of_header(header)
     if kind is None:
         rows.fail(
@@ -282,18 +217,20 @@ def _read_file(
             rows.fail(number, exc.field, exc.reason)
             continue
         if kind != NOTES_FILE:
-            where = seen.get((kind, item.day))
+            key = (kind, item.day, getattr(item, "source", ""))
+            where = seen.get(key)
             if where is not None:
                 rows.fail(number, "date", f"{item.day.isoformat()} is already in {where}")
                 continue
-            seen[(kind, item.day)] = f"{name} row {number}"
-        lists: dict[str, list[Any]] = {
+            seen[key] = f"{name} row {number}"
+        found: dict[str, list[Any]] = {
             ACTIVITY_FILE: data.activity,
             READINGS_FILE: data.readings,
             NOTES_FILE: data.notes,
             PROFILE_FILE: data.profiles,
+            TOTALS_FILE: data.totals,
         }
-        lists[kind].append(item)
+        found[kind].append(item)
     data.files.append((name, kind, count))
 
 
@@ -307,7 +244,15 @@ def read_csv(path: Path) -> CsvData:
         raise CsvImportError([f"{path}: no .csv files in this folder"])
     data = CsvData()
     errors: list[str] = []
-    seen: dict[tuple[str, date], str] = {}
+    seen: dict[tuple[str, date, str], str] = {}
+    model = path / csv_extras.MODEL_FILE if path.is_dir() else path
+    if model.name == csv_extras.MODEL_FILE and model.is_file():
+        paths = [p for p in paths if p != model]
+        read, problems = csv_extras.read_model(model)
+        errors += problems
+        if read:
+            data.extras["model"] = read
+            data.files.append((model.name, csv_extras.MODEL_FILE, 1))
     for file in paths:
         try:
             with open(file, encoding="utf-8-sig", newline="") as text:
@@ -328,30 +273,50 @@ class CsvSummary:
     backup: Path | None
 
 
-def csv_change(store: StoreLike, data: CsvData) -> ApplyImport:
-    """The change storing what was read: activity replaces the day's ``csv`` entry (never the
-    typed or LinkedIn ones); profile snapshots and readings replace their day's; a note already
-    in the store (same day and text) is not added twice, so importing a file again changes
-    nothing."""
-    existing = {(n.day, n.text) for _id, n in store.notes()}
-    notes = []
-    for note in data.notes:
-        if (note.day, note.text) not in existing:
-            existing.add((note.day, note.text))
-            notes.append(note)
-    return ApplyImport(
-        activity=tuple(data.activity),
-        profiles=tuple(data.profiles),
-        readings=tuple(data.readings),
-        notes=tuple(notes),
-    )
+def new_notes(held: Iterable[Note], read: Iterable[Note]) -> list[Note]:
+    """The notes of ``read`` not already held, counted: a note written twice on one day
+    is kept twice, and importing the same file again adds nothing."""
+    already = Counter((n.day, n.text) for n in held)
+    added = []
+    for note in read:
+        key = (note.day, note.text)
+        if already[key]:
+            already[key] -= 1
+        else:
+            added.append(note)
+    return added
+
+
+def csv_change(store: StoreLike, data: CsvData) -> Change:
+    """The change storing what was read, in one write: activity replaces the day's entry of
+    its source (``csv`` for a file without a ``source`` column: never the typed or LinkedIn
+    ones); profile snapshots, readings and totals replace their day's; notes already in the
+    store are not added again (:func:`new_notes`); a goal, settings or model read replace the
+    store's. Its inverse (the app's undo) puts back everything it replaced."""
+    notes = new_notes((n for _id, n in store.notes()), data.notes)
+    changes: list[Change] = [
+        ApplyImport(
+            activity=tuple(data.activity),
+            profiles=tuple(data.profiles),
+            readings=tuple(data.readings),
+            totals=tuple(data.totals),
+            notes=tuple(notes),
+            goal=data.extras.get("goal", KEEP_GOAL),
+        )
+    ]
+    if "settings" in data.extras:
+        changes.append(SetSettings(data.extras["settings"]))
+    if "model" in data.extras:
+        changes.append(SetParams(data.extras["model"]["params"], data.extras["model"]["info"]))
+    return Batch(tuple(changes))
 
 
 def apply_csv(store: StoreLike, data: CsvData) -> CsvSummary:
     """Store what was read (:func:`csv_change`) in one atomic write, after a backup."""
+    notes = new_notes((n for _id, n in store.notes()), data.notes)
     change = csv_change(store, data)
     backup = store.backup("import-csv")
     change.apply(store)
     return CsvSummary(
-        len(data.activity), len(data.profiles), len(data.readings), len(change.notes), backup
+        len(data.activity), len(data.profiles), len(data.readings), len(notes), backup
     )

@@ -7,6 +7,8 @@ the field and says why, so every caller can show it next to the right input.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 
@@ -28,6 +30,22 @@ def today() -> date:
     return date.today()
 
 
+#: Exactly ``YYYY-MM-DD`` in ASCII digits: ``date.fromisoformat`` alone also takes
+#: ``20260302`` and ``2026-W10-1``.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A whole number as typed: ASCII digits only (no ``1_0``, ``١٠``, ``+3`` or ``1e3``); a
+#: leading minus is read so the message can say "negative"; ``3.0`` is a whole number.
+_WHOLE = re.compile(r"(-?)([0-9]+)(?:\.0*)?")
+#: A decimal as typed: ASCII digits with at most one separator, ``.`` or ``,``.
+_DECIMAL = re.compile(r"-?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+#: Letters and marks that draw nothing (Hangul fillers, braille blank, grapheme joiner):
+#: with format characters (zero-width space …) and spaces, a text made only of them is empty.
+_BLANKS = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+#: ``1,000``: a comma followed by exactly three digits is a thousands separator in English
+#: and a decimal comma in most other languages, so it is refused rather than guessed.
+_AMBIGUOUS = re.compile(r"-?[0-9]{1,3},[0-9]{3}")
+
+
 def parse_date(field: str, value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -35,6 +53,8 @@ def parse_date(field: str, value: Any) -> date:
         return value
     text = str(value).strip()
     try:
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(field, f"{text!r} is not a date in the form YYYY-MM-DD") from None
@@ -53,6 +73,8 @@ def check_date(field: str, value: Any, *, allow_future: bool = False) -> date:
 
 def check_count(field: str, value: Any, maximum: int) -> int:
     """A whole number from 0 to ``maximum``; ``"3"`` and ``3.0`` are accepted, ``3.5`` is not."""
+    if type(value) is int and 0 <= value <= maximum:
+        return value  # the common case (a form, a store being opened): no more to check
     if isinstance(value, bool):
         raise ValidationError(field, "must be a whole number")
     if isinstance(value, int):
@@ -63,16 +85,16 @@ def check_count(field: str, value: Any, maximum: int) -> int:
         number = int(value)
     else:
         text = str(value).strip()
-        try:
-            number = int(text)
-        except ValueError:
-            try:
-                as_float = float(text)
-            except ValueError:
-                raise ValidationError(field, f"{text!r} is not a number") from None
-            if not math.isfinite(as_float) or as_float != int(as_float):
-                raise ValidationError(field, f"must be a whole number, not {text}") from None
-            number = int(as_float)
+        match = _WHOLE.fullmatch(text)
+        if match is None:
+            if _DECIMAL.fullmatch(text):
+                raise ValidationError(field, f"must be a whole number, not {text}")
+            raise ValidationError(
+                field, f"{text!r} is not a number (a whole number is digits 0-9, like 12)"
+            )
+        if match[1]:
+            raise ValidationError(field, f"must not be negative ({text})")
+        number = int(match[2])
     if number < 0:
         raise ValidationError(field, f"must not be negative ({number})")
     if number > maximum:
@@ -83,17 +105,31 @@ def check_count(field: str, value: Any, maximum: int) -> int:
 
 
 def parse_number(field: str, value: Any) -> float:
+    """A decimal number; text may use one decimal point or one decimal comma (``20,97``, as
+    LinkedIn's pages show it in many languages), never a thousands separator."""
     if isinstance(value, bool):
         raise ValidationError(field, "must be a number")
-    try:
-        number = (
-            float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
-        )
-    except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a number") from None
+    if isinstance(value, str):
+        text = value.strip()
+        if _AMBIGUOUS.fullmatch(text):
+            raise ValidationError(
+                field,
+                f"{text!r} is ambiguous (a thousands separator or a decimal comma?): write it "
+                f"without the comma, or with a decimal point ({text.replace(',', '.')})",
+            )
+        if not _DECIMAL.fullmatch(text):
+            raise ValidationError(
+                field, f"{text!r} is not a number (digits 0-9 with one . or , for decimals)"
+            )
+        number = float(text.replace(",", "."))
+    else:
+        try:
+            number = float(value)
+        except (TypeError, ValueError, OverflowError):
+            raise ValidationError(field, f"{value!r} is not a number") from None
     if not math.isfinite(number):
         raise ValidationError(field, "must be a finite number")
-    return number
+    return number + 0.0  # -0.0 + 0.0 is 0.0: a negative zero is stored and shown as 0
 
 
 def check_pillar_value(field: str, value: Any, *, upper: float = 25.0) -> float:
@@ -113,8 +149,18 @@ def check_optional_number(field: str, value: Any, lower: float, upper: float) ->
 
 
 def check_text(field: str, value: Any, *, max_length: int) -> str:
-    text = " ".join(str(value or "").split())
-    if not text:
+    """One line of text: runs of spaces become one; control characters (NUL, terminal escape
+    codes, line breaks, tabs) are refused, and so is text made only of invisible ones."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text")
+    controls = sorted({c for c in value if unicodedata.category(c) == "Cc"})
+    if controls:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in controls[:3])
+        raise ValidationError(field, f"must not contain control characters ({shown})")
+    text = " ".join(value.split())
+    if all(unicodedata.category(c) in ("Cf", "Zs") or c in _BLANKS for c in text):
         raise ValidationError(field, "must not be empty")
     try:
         text.encode("utf-8")

@@ -11,6 +11,11 @@ Three kinds of copy protect what the user recorded:
 one per month for a year, forced ones for a month, and always the newest good one). It is a
 pure function of the list, a clock and a readability check, so it is tested with a fixed
 clock; a damaged backup is never chosen to stand for its week or month.
+
+A backup is named for its store's whole file name (``work.json.<time>.<reason>.json``), so
+``work.json`` and ``work.db`` in one folder never share, restore or thin each other's
+backups. Backups named by earlier versions (``work-<time>-<reason>.json``, by the stem) are
+still listed when they can only belong to this store (see :func:`_legacy_is_ours`).
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .atomic import preserve, write_atomic
+from .documents import load_store_bytes
 from .errors import StoreError
+from .files import read_regular, resolve_store
 from .schema import parse_store_bytes
 
 FOLDER_NAME = "backups"
@@ -37,9 +45,17 @@ WEEKLY_WEEKS = 5
 MONTHLY_MONTHS = 12
 FORCED_DAYS = 30
 
+#: A backup stamped later than this after now was taken under a wrong clock: it is listed
+#: and kept, but never "the latest" (it would win every restore for years).
+CLOCK_SLACK = timedelta(minutes=5)
+
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _REASON = re.compile(r"[a-z][a-z-]*")
-BACKUP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z][a-z-]*)\.json$")
+BACKUP_NAME = re.compile(r"(?P<store>.+)\.(?P<stamp>\d{8}T\d{12}Z)\.(?P<reason>[a-z][a-z-]*)\.json")
+#: Before version 0.3 backups were named by the store's stem, which two stores can share.
+LEGACY_NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z][a-z-]*)\.json")
+#: ``mkstemp``'s temporary names: ``.<target name>.<8 random characters>.tmp``.
+_RANDOM = r"\.[a-z0-9_]{8}\.tmp"
 
 
 @dataclass(frozen=True)
@@ -70,29 +86,86 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(_STAMP)
 
 
+def backup_name(store_path: Path, moment: datetime, reason: str) -> str:
+    return f"{store_path.name}.{_stamp(moment)}.{reason}.json"
+
+
+def _created(path: Path) -> object:
+    """The ``created`` stamp in a store file's meta record (None if it has none)."""
+    try:
+        meta = parse_store_bytes(path, read_regular(path))["meta"]
+        return next(iter(meta.values())).get("created")
+    except (StoreError, OSError):
+        return None
+
+
+def _legacy_is_ours(store_path: Path) -> Callable[[Path], bool]:
+    """Whether a backup named by the stem (``work-<time>-<reason>.json``) is this store's.
+
+    When no other file beside the store shares its stem, every such backup is its own. When
+    one does (``work.json`` and ``work.db``), a backup is its own if it was made from the
+    same store (its meta record's ``created`` stamp is the store's), or, for a store too
+    damaged to tell, if it was made from none of the others.
+    """
+    others: set[object] = set()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(store_path.parent):
+            if entry.name != store_path.name and Path(entry.name).stem == store_path.stem:
+                others.add(_created(Path(entry.path)) if entry.is_file() else None)
+    if not others:
+        return lambda path: True
+    mine = _created(store_path)
+    if mine is not None:
+        return lambda path: _created(path) == mine
+    return lambda path: _created(path) not in others
+
+
 def list_backups(store_path: Path) -> list[Backup]:
     """Every backup of this store, newest first; the previous version counts as one."""
     found: list[Backup] = []
     folder = backup_dir(store_path)
+    legacy_is_ours: Callable[[Path], bool] | None = None
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for entry in os.scandir(folder):
-            match = BACKUP_NAME.match(entry.name)
-            if not match or match["stem"] != store_path.stem or not entry.is_file():
+            match = BACKUP_NAME.fullmatch(entry.name)
+            if match is None or match["store"] != store_path.name:
+                match = LEGACY_NAME.fullmatch(entry.name)
+                if match is None or match["stem"] != store_path.stem:
+                    continue
+                if legacy_is_ours is None:
+                    legacy_is_ours = _legacy_is_ours(store_path)
+                if not legacy_is_ours(Path(entry.path)):
+                    continue
+            if not entry.is_file(follow_symlinks=False):
                 continue
             taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
             found.append(Backup(Path(entry.path), taken, match["reason"], entry.stat().st_size))
     previous = previous_path(store_path)
-    with contextlib.suppress(FileNotFoundError):
-        info = previous.stat()
-        taken = datetime.fromtimestamp(info.st_mtime, UTC)
-        found.append(Backup(previous, taken, PREVIOUS, info.st_size))
+    with contextlib.suppress(OSError):
+        info = previous.lstat()
+        if stat.S_ISREG(info.st_mode):
+            taken = datetime.fromtimestamp(info.st_mtime, UTC)
+            found.append(Backup(previous, taken, PREVIOUS, info.st_size))
     return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def leftover_temps(store_path: Path) -> list[Path]:
+    """Temporary files of this store's writes cut short by a crash (the store's, its previous
+    version's, its damaged copies' and its backups'), never another store's."""
+    mine = re.escape(store_path.name)
+    beside = re.compile(rf"\.{mine}(?:\.prev|\.damaged-\d{{8}}T\d{{12}}Z\.json)?{_RANDOM}")
+    in_backups = re.compile(rf"\.{mine}\.\d{{8}}T\d{{12}}Z\.[a-z][a-z-]*\.json{_RANDOM}")
+    found: list[Path] = []
+    for folder, pattern in ((store_path.parent, beside), (backup_dir(store_path), in_backups)):
+        with contextlib.suppress(OSError):
+            found += [Path(e.path) for e in os.scandir(folder) if pattern.fullmatch(e.name)]
+    return found
 
 
 def problem(path: Path) -> str | None:
     """Why this backup cannot be restored, or None if it is a store this version can open."""
     try:
-        parse_store_bytes(path, path.read_bytes())
+        load_store_bytes(path, read_regular(path))
     except StoreError as exc:
         return str(exc)
     except OSError as exc:
@@ -100,9 +173,14 @@ def problem(path: Path) -> str | None:
     return None
 
 
+def is_future(backup: Backup, now: datetime | None = None) -> bool:
+    return backup.taken > (now or now_utc()) + CLOCK_SLACK
+
+
 def latest_good(store_path: Path) -> Backup | None:
+    """The newest backup that opens, skipping any stamped in the future (a wrong clock)."""
     for backup in list_backups(store_path):
-        if problem(backup.path) is None:
+        if not is_future(backup) and problem(backup.path) is None:
             return backup
     return None
 
@@ -123,8 +201,8 @@ def make_backup(store_path: Path, reason: str, now: datetime | None = None) -> P
     folder = backup_dir(store_path)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    target = folder / f"{store_path.stem}-{_stamp(now or now_utc())}-{reason}.json"
-    write_atomic(target, store_path.read_bytes())
+    target = folder / backup_name(store_path, now or now_utc(), reason)
+    write_atomic(target, read_regular(store_path))
     return target
 
 
@@ -183,7 +261,10 @@ def prune(store_path: Path, now: datetime | None = None) -> list[Path]:
     kept = keep(backups, now or now_utc(), readable)
     removed = []
     for backup in backups:
-        if backup.reason != PREVIOUS and backup.path not in kept:
+        # One named by the stem may be another store's after all (two stores created in the
+        # same second): it is listed and restorable, but only the user deletes it.
+        legacy = LEGACY_NAME.fullmatch(backup.name) is not None
+        if backup.reason != PREVIOUS and backup.path not in kept and not legacy:
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
@@ -214,7 +295,7 @@ class Restored:
 
 
 def damaged_path(store_path: Path, now: datetime) -> Path:
-    return store_path.with_name(f"{store_path.stem}.damaged-{_stamp(now)}{store_path.suffix}")
+    return store_path.with_name(f"{store_path.name}.damaged-{_stamp(now)}.json")
 
 
 def restore_file(store_path: Path, source: Path, now: datetime | None = None) -> Restored:
@@ -226,8 +307,8 @@ def restore_file(store_path: Path, source: Path, now: datetime | None = None) ->
     nothing is ever lost to a restore.
     """
     moment = now or now_utc()
-    raw = source.read_bytes()
-    parse_store_bytes(source, raw)
+    raw = read_regular(source)
+    load_store_bytes(source, raw)
     safety = aside = None
     if store_path.exists():
         if problem(store_path) is None:
@@ -246,7 +327,7 @@ def restore_unopened(store_path: Path, source: Path) -> Restored:
     takes the store's lock for the restore and turns a failed write into :class:`StoreError`."""
     from .lock import StoreLock  # Qt's lock file: only a restore needs it here
 
-    store_path = store_path.expanduser().absolute()
+    store_path = resolve_store(store_path.expanduser().absolute())
     lock = StoreLock(store_path)
     try:
         lock.acquire()

@@ -3,8 +3,11 @@
 Two programs writing the same file would each overwrite the other's changes, because each
 keeps the store in memory. The lock file ``<store>.lock`` holds the owner's PID, host and
 program name. A lock left by a process that was killed is taken over: Qt sees that the PID
-is no longer running on this host. Age alone never makes a lock stale (``setStaleLockTime(0)``),
-so an app left open for days keeps its lock.
+is no longer running on this host. Qt also takes a PID now used by another process with the
+same executable name (any Python) for the owner, so on POSIX a lock is also taken over when
+no process holds the lock file's ``flock`` (Qt holds one for as long as it holds the lock):
+that proves the owner gone, whatever now runs under its PID. Age alone never makes a lock
+stale (``setStaleLockTime(0)``), so an app left open for days keeps its lock.
 
 Within one process the lock is shared: opening a store the process already holds (a test
 reading back what it wrote, a dialog checking a file) counts one more holder, and the file
@@ -13,6 +16,8 @@ is unlocked when the last one releases it.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,19 +63,42 @@ class StoreLock:
             self.held = True
             return True
         if self._lock.tryLock(0):
-            _HELD[self.path] = (self._lock, 1)
-            self.held = True
-            return True
+            return self._taken()
         error = self._lock.error()
         if error == type(self._lock).LockError.LockFailedError:
             if self._owner() is None and self._take_ownerless():
-                _HELD[self.path] = (self._lock, 1)
-                self.held = True
-                return True
+                return self._taken()
+            if self._abandoned() and self._lock.removeStaleLockFile() and self._lock.tryLock(0):
+                return self._taken()
             raise StoreError("locked", self.store_path, self._locked_message())
         # PermissionError or UnknownError: a read-only folder. Saves there fail on their own
         # and say so; reading needs no lock.
         return False
+
+    def _taken(self) -> bool:
+        _HELD[self.path] = (self._lock, 1)
+        self.held = True
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, 0o600)  # Qt creates it by the umask; it names this user's host
+        return True
+
+    def _abandoned(self) -> bool:
+        """True if no process holds the lock file's ``flock``: its owner is gone."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: Qt's own check (PID and program name) is all there is
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+        return True
 
     def _owner(self) -> tuple[int, str, str] | None:
         info = self._lock.getLockInfo()

@@ -33,6 +33,39 @@ def meta_doc(data: dict[str, Any]) -> dict[str, Any]:
     return next(iter(data["meta"].values()))
 
 
+class _Refused(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A hand-edited file with a key twice: json keeps the last one silently, so the next
+    # save would drop the first record for good.
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _Refused(f"the key {twice!r} appears twice in one object")
+    return made
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {text:.20} is too large")
+    return number
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"{name} is not a number JSON allows")
+
+
+def loads(raw: bytes | str) -> Any:
+    """Strict JSON: no duplicate keys, no NaN or Infinity, no numbers beyond a float."""
+    return json.loads(
+        raw, object_pairs_hook=_unique, parse_float=_finite, parse_constant=_no_constant
+    )
+
+
 def parse_store_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     """The file's tables, or :class:`StoreError` saying exactly what is wrong with it."""
     if not raw.strip():
@@ -43,10 +76,18 @@ def parse_store_bytes(path: Path, raw: bytes) -> dict[str, Any]:
             "have emptied it).",
         )
     try:
-        data = json.loads(raw)
+        data = loads(raw)
+    except _Refused as exc:
+        raise StoreError("corrupt", path, f"{path} is damaged: {exc}.") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise StoreError(
             "corrupt", path, f"{path} is damaged or truncated: it is not valid JSON ({exc})."
+        ) from None
+    except ValueError as exc:  # an integer of thousands of digits (Python's int limit)
+        raise StoreError("corrupt", path, f"{path} is damaged: {exc!s:.100}.") from None
+    except RecursionError:
+        raise StoreError(
+            "corrupt", path, f"{path} is damaged: its JSON is nested too deeply."
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
         raise StoreError(

@@ -10,6 +10,7 @@ holds the file's lock (:mod:`.lock`), so it is the only writer.
 from __future__ import annotations
 
 import contextlib
+import os
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -33,11 +34,13 @@ from ..core.records import (
 )
 from . import backups as _backups
 from .atomic import write_atomic
+from .documents import Records, load_store_bytes
 from .errors import StoreError
+from .files import read_regular, resolve_store
 from .json_storage import SafeJSONStorage, encode
 from .lock import StoreLock
 from .migrations import migrate, schema_of
-from .schema import SCHEMA_VERSION, new_store_data, parse_store_bytes
+from .schema import SCHEMA_VERSION, new_store_data
 
 T = TypeVar("T")
 
@@ -72,18 +75,26 @@ def _write_failed(path: Path, exc: OSError) -> StoreError:
 
 
 def _remove_leftover_temps(path: Path) -> None:
-    """Temporary files of writes cut short by a crash; only the lock holder may remove them."""
-    leftovers = list(path.parent.glob(f".{path.name}.*.tmp"))
-    # Backups of *this* store only: ".<stem>-" alone would also match a store named
-    # "<stem>-work" sharing the folder, and delete its backup mid-write.
-    for temp in _backups.backup_dir(path).glob(f".{path.stem}-*.tmp"):
-        backup_name = temp.name[1:].rsplit(".", 2)[0]  # ".<backup>.json.XXXX.tmp"
-        match = _backups.BACKUP_NAME.match(backup_name)
-        if match and match["stem"] == path.stem:
-            leftovers.append(temp)
-    for leftover in leftovers:
+    """Temporary files of writes cut short by a crash; only the lock holder may remove them,
+    and only its own store's (never those of ``a.json.bak`` beside ``a.json``)."""
+    for leftover in _backups.leftover_temps(path):
         with contextlib.suppress(OSError):
             leftover.unlink()
+
+
+def _make_folder(path: Path) -> None:
+    """Create the store's folder (and any missing above it) owner-only, whatever the umask."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in missing:
+            os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise StoreError(
+            "unwritable",
+            path,
+            f"The folder for {path} cannot be created: {exc.strerror or exc}.",
+        ) from None
 
 
 def _with_entry(entries: tuple[ActivityEntry, ...], entry: ActivityEntry
@@ -109,6 +120,7 @@ class Store:
         exists: bool,
         lock: StoreLock | None = None,
         read_only: bool = False,
+        records: Records | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
@@ -118,6 +130,8 @@ class Store:
         self._exists = exists
         self.revision = 0
         self._cache: dict[str, Any] = {}
+        if records is not None:
+            self._seed(records)
         self._backup_day: date | None = None
         self._backed_up = False
         # Per table: (the raw table indexed, its record key -> document id map).
@@ -129,6 +143,17 @@ class Store:
         if read_only:
             assert self._storage is not None
             self._storage.pin()
+
+    def _seed(self, records: Records) -> None:
+        """Hold the records checked on open, so the first reads build nothing again."""
+        self._cache.update(
+            activity=records.activity,
+            profile=records.profiles,
+            readings=records.readings,
+            notes=records.notes,
+            totals=records.totals,
+            params=records.params,
+        )
 
     def _make_storage(self, data: dict[str, Any]) -> type[SafeJSONStorage]:
         store = self
@@ -153,15 +178,13 @@ class Store:
         another SSI Desktop has open): nothing is written, not even a migration, and every
         change raises :class:`StoreError` (kind ``read_only``).
         """
-        path = Path(path).expanduser().absolute()
-        if path.is_dir():
-            raise StoreError("not_a_store", path, f"{path} is a folder, not a store file.")
+        path = resolve_store(Path(path).expanduser().absolute())
         if read_only:
             return cls._open_read_only(path)
         if not path.parent.is_dir():
             if not create:
                 raise StoreError("missing", path, f"{path} does not exist.")
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _make_folder(path)
         lock = StoreLock(path)
         holds_lock = lock.acquire()
         try:
@@ -173,7 +196,7 @@ class Store:
     @classmethod
     def _open_locked(cls, path: Path, lock: StoreLock, holds_lock: bool, create: bool) -> Store:
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             if not create:
                 raise StoreError("missing", path, f"{path} does not exist.") from None
@@ -185,10 +208,10 @@ class Store:
                 path,
                 f"{path} cannot be read: {exc.strerror or exc}. {_backups.describe(path)}",
             ) from None
-        data = cls._checked(path, raw)
+        data, records = cls._checked(path, raw)
         if holds_lock:
             _remove_leftover_temps(path)
-        store = cls(path, data, exists=True, lock=lock)
+        store = cls(path, data, exists=True, lock=lock, records=records)
         if schema_of(data) < SCHEMA_VERSION:
             store._migrate(data)
         return store
@@ -196,17 +219,17 @@ class Store:
     @classmethod
     def _open_read_only(cls, path: Path) -> Store:
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             raise StoreError("missing", path, f"{path} does not exist.") from None
         except OSError as exc:
             raise StoreError(
                 "unreadable", path, f"{path} cannot be read: {exc.strerror or exc}."
             ) from None
-        data = cls._checked(path, raw)
+        data, records = cls._checked(path, raw)
         if schema_of(data) < SCHEMA_VERSION:
             data, _ = migrate(data, now="", app_version=__version__)  # in memory only
-        return cls(path, data, exists=True, read_only=True)
+        return cls(path, data, exists=True, read_only=True, records=records)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
@@ -218,11 +241,12 @@ class Store:
             )
 
     @staticmethod
-    def _checked(path: Path, raw: bytes) -> dict[str, Any]:
+    def _checked(path: Path, raw: bytes) -> tuple[dict[str, Any], Records]:
         try:
-            return parse_store_bytes(path, raw)
+            return load_store_bytes(path, raw)
         except StoreError as exc:
-            raise StoreError(exc.kind, path, f"{exc} {_backups.describe(path)}") from None
+            exc.args = (f"{exc} {_backups.describe(path)}",)
+            raise
 
     def _migrate(self, data: dict[str, Any]) -> None:
         """Back the old file up, then replace it with its migrated form in one write."""
@@ -306,17 +330,18 @@ class Store:
         self._refuse_if_read_only()
         try:
             done = _backups.restore_file(self.path, source)
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)
         except OSError as exc:
             raise _write_failed(self.path, exc) from exc
         self._backed_up = True
         self._backup_day = datetime.now(UTC).date()
-        data = self._checked(self.path, raw)
+        data, records = self._checked(self.path, raw)
         assert self._storage is not None
         self._storage.replace(data)
         self._exists = True
         self._db.clear_cache()
         self._changed()
+        self._seed(records)
         if schema_of(data) < SCHEMA_VERSION:
             self._migrate(data)
         return done
@@ -331,7 +356,11 @@ class Store:
         now = datetime.now(UTC)
         if self._backup_day != now.date() and path.exists():
             if self._backup_day is None:
-                dated = [b for b in _backups.list_backups(path) if b.reason != _backups.PREVIOUS]
+                dated = [
+                    b
+                    for b in _backups.list_backups(path)
+                    if b.reason != _backups.PREVIOUS and not _backups.is_future(b, now)
+                ]
                 self._backup_day = dated[0].taken.date() if dated else None
             if self._backup_day != now.date():
                 self._forced_backup(_backups.DAILY, now)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import Change
-from ..core.csv_io import CsvImportError, csv_change, export_store, read_csv
+from ..core.csv_export import export_store
+from ..core.csv_io import CsvImportError, csv_change, read_csv
 from ..core.linkedin import (
     ImportCancelled,
     ImportPlan,

@@ -18,7 +18,7 @@ from ..storage import Store, StoreError
 from ..storage.backups import latest_good, restore_unopened
 
 #: Kinds of refusal a backup can mend; a newer file needs a newer app instead.
-RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable"})
+RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable", "invalid_record"})
 
 
 #: The file dialogs' filter for store files (opening and creating one).

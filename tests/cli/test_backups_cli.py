@@ -63,7 +63,7 @@ def test_restoring_latest_over_a_damaged_store(store_path: Path) -> None:
     done = cli(store_path, "backups", "restore", "latest")
     assert done.returncode == 0, done.stderr
     assert "damaged file it replaced was kept as" in done.stdout
-    aside = list(store_path.parent.glob("store.damaged-*.json"))
+    aside = list(store_path.parent.glob("store.json.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == b'{"meta": {"1": {"app"'
     # "latest" is the newest good one: the previous version (the state after the first save).
     assert store_path.read_bytes() == first

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import math
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -69,32 +69,49 @@ bad_days = st.one_of(
 day_text = st.one_of(
     valid_days.map(date.isoformat),
     bad_days.map(date.isoformat),
-    st.sampled_from(["", "yesterday", "2024-02-30", "2024/01/01", "24-01-01", "2024-13-01"]),
+    st.sampled_from(
+        [
+            "",
+            "yesterday",
+            "2024-02-30",
+            "2024/01/01",
+            "24-01-01",
+            "2024-13-01",
+            "20240301",
+            "2024-W10-1",
+            "２０２４-０１-０１",
+        ]
+    ),
 )
 count_text = st.one_of(
     st.integers(min_value=-3, max_value=60).map(str),
-    st.sampled_from(["2.5", "-0.5", "abc", "", "1e3", "nan", "inf", "０", " 4 "]),
+    st.sampled_from(
+        ["2.5", "-0.5", "abc", "", "1e3", "nan", "inf", "０", " 4 ", "1_0", "١٠", "+3", "-0", "3.0"]
+    ),
 )
 
 
 def oracle_day(text: str) -> date | None:
+    """Exactly YYYY-MM-DD in ASCII digits, a real day, 2003-05-05 … today."""
+    parts = text.strip().split("-")
+    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isascii() and p.isdigit() for p in parts):
+        return None
     try:
-        day = date.fromisoformat(text.strip())
+        day = date(*map(int, parts))
     except ValueError:
         return None
     return day if EARLIEST_DATE <= day <= TODAY else None
 
 
 def oracle_count(text: str) -> int | None:
-    """A whole number written as digits (an optional sign), or None; range checked later."""
+    """A whole number in ASCII digits (``3.0`` too; a minus sign is read to be refused as
+    negative), or None; range checked later."""
     stripped = text.strip()
-    if stripped.lstrip("-").isdigit() and stripped.isascii():
-        return int(stripped)
-    try:
-        number = float(stripped)
-    except ValueError:
-        return None
-    return int(number) if math.isfinite(number) and number == int(number) else None
+    whole, _, zeros = stripped.partition(".")
+    digits = whole.removeprefix("-")
+    if digits.isascii() and digits.isdigit() and set(zeros) <= {"0"}:
+        return -1 if whole.startswith("-") else int(digits)
+    return None
 
 
 @pytest.fixture
@@ -153,16 +170,21 @@ def test_add(store_file: Path, day: str, pairs: list[tuple[str, str]], increment
 
 pillar_text = st.one_of(
     st.decimals(min_value=-5, max_value=30, places=1).map(str),
-    st.sampled_from(["", "abc", "nan", "inf", "-inf", "12,5"]),
+    st.sampled_from(["", "abc", "nan", "inf", "-inf", "12,5", "20,97", "1,000", "1.000,5", "1_0"]),
 )
 
 
 def oracle_number(text: str) -> float | None:
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
+    """ASCII digits with at most one separator (. or ,); ``1,000`` (comma, three digits) is
+    ambiguous and refused."""
+    stripped = text.strip()
+    unsigned = stripped.removeprefix("-")
+    whole, _sep, fraction = unsigned.replace(",", ".").partition(".")
+    if not (whole or fraction) or not (whole + fraction).isdigit() or not unsigned.isascii():
         return None
-    return number if math.isfinite(number) else None
+    if "," in unsigned and len(fraction) == 3 and 1 <= len(whole) <= 3:
+        return None
+    return float(stripped.replace(",", ".")) + 0.0
 
 
 @SETTINGS
@@ -204,7 +226,9 @@ def test_reading(store_file: Path, day: str, pillars: list[str], total_shift) ->
 def test_note(store_file: Path, day: str, text: str) -> None:
     before = _bytes(store_file)
     clean = " ".join(text.split())
-    valid = oracle_day(day) is not None and 0 < len(clean) <= 200
+    visible = [c for c in clean if unicodedata.category(c) not in ("Cf", "Zs")]
+    controls = any(unicodedata.category(c) == "Cc" for c in text)
+    valid = oracle_day(day) is not None and bool(visible) and len(clean) <= 200 and not controls
     code, err = run_cli("--data", str(store_file), "note", f"--date={day}", "--", text)
     if not _saved_or_refused(valid, code, err, store_file, before):
         return

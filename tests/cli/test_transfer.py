@@ -94,9 +94,12 @@ def test_csv_round_trip_gives_the_same_scores(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "activity.csv",
+        "goal.csv",
         "notes.csv",
         "profile.csv",
         "readings.csv",
+        "settings.csv",
+        "totals.csv",
     ]
     assert "'=trip" in (out / "notes.csv").read_text()
     run = cli("--data", second, "import", "csv", out)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from ssi_desktop.core.catalogue import METRIC_KEYS, PROFILE_KEYS
+from ssi_desktop.core.csv_export import export_csv, export_store
 from ssi_desktop.core.csv_io import (
     CsvImportError,
     apply_csv,
-    export_csv,
     neutralise,
     read_csv,
     restore,
@@ -45,20 +45,17 @@ def filled_store(path: Path) -> Store:
 
 def test_export_writes_the_documented_files(tmp_path: Path, store_path: Path) -> None:
     store = filled_store(store_path)
-    export_csv(
-        tmp_path / "out",
-        activity=store.activity(),
-        profiles=store.profiles(),
-        readings=store.readings(),
-        notes=[n for _i, n in store.notes()],
-        write=write_atomic,
-    )
+    export_store(tmp_path / "out", store, write_atomic)
     activity = (tmp_path / "out" / "activity.csv").read_text().splitlines()
-    assert activity[0] == ",".join(["date", *METRIC_KEYS])
-    first = dict(zip(activity[0].split(","), activity[1].split(","), strict=True))
-    assert first["date"] == "2025-05-01"
-    assert first["brand.posts"] == "3"  # manual 2 + linkedin 1: one row per day, summed
-    assert first["find.searches"] == "3"
+    assert activity[0] == ",".join(["date", "source", *METRIC_KEYS])
+    rows = [dict(zip(activity[0].split(","), r.split(","), strict=True)) for r in activity[1:]]
+    # One row per day and source: what was typed and what LinkedIn brought stay apart.
+    assert [(r["date"], r["source"], r["brand.posts"]) for r in rows] == [
+        ("2025-05-01", "linkedin", "1"),
+        ("2025-05-01", "manual", "2"),
+        ("2025-05-03", "csv", "0"),
+    ]
+    assert rows[1]["find.searches"] == "3"
     readings = (tmp_path / "out" / "readings.csv").read_text().splitlines()
     assert readings == [
         "date,total,brand,find,engage,build,industry_rank,network_rank,industry_avg,network_avg",
@@ -81,14 +78,7 @@ def test_neutralise_round_trips(text: str) -> None:
 
 def test_round_trip_into_an_empty_store_keeps_everything(tmp_path: Path) -> None:
     store = filled_store(tmp_path / "a.json")
-    export_csv(
-        tmp_path / "out",
-        activity=store.activity(),
-        profiles=store.profiles(),
-        readings=store.readings(),
-        notes=[n for _i, n in store.notes()],
-        write=write_atomic,
-    )
+    export_store(tmp_path / "out", store, write_atomic)
     other = Store.open(tmp_path / "b.json")
     apply_csv(other, read_csv(tmp_path / "out"))
     assert [(n.day, n.text) for _i, n in other.notes()] == [
@@ -96,8 +86,7 @@ def test_round_trip_into_an_empty_store_keeps_everything(tmp_path: Path) -> None
     ]
     assert other.readings() == store.readings()
     assert other.profiles() == store.profiles()
-    assert {e.day for e in other.activity()} == {e.day for e in store.activity()}
-    assert {e.source for e in other.activity()} == {"csv"}
+    assert other.activity() == store.activity()
     # Importing the same folder again adds nothing.
     before = [(n.day, n.text) for _i, n in other.notes()]
     apply_csv(other, read_csv(tmp_path / "out"))

@@ -155,7 +155,7 @@ def test_prune_deletes_only_backups_it_does_not_keep(store_path: Path) -> None:
     names = []
     for days in (3, 40, 41, 200, 201, 800):
         taken = NOW - timedelta(days=days)
-        names.append(folder / f"store-{taken:%Y%m%dT%H%M%S%f}Z-daily.json")
+        names.append(folder / f"store.json.{taken:%Y%m%dT%H%M%S%f}Z.daily.json")
         names[-1].write_bytes(store_path.read_bytes())
     (folder / "notes-of-mine.txt").write_text("not a backup")
     removed = prune(store_path, NOW)
@@ -225,14 +225,14 @@ def test_a_reason_with_a_dash_is_listed_and_bad_reasons_are_refused(store_path: 
 
 
 def test_opening_a_store_leaves_another_stores_backup_in_progress_alone(tmp_path: Path) -> None:
-    """Two stores in one folder: "work" must not take "work-2"'s half-written backup (nor
-    "work"'s own leftover survive)."""
+    """Two stores in one folder: "work.json" must not take "work-2.json"'s half-written
+    backup (nor its own leftover survive)."""
     with Store.open(tmp_path / "work.json") as store:
         store.set_activity(ActivityEntry.create("2024-01-01", {"brand.posts": 1}))
     folder = tmp_path / "backups"
     folder.mkdir(exist_ok=True)
-    theirs = folder / ".work-2-20261101T120000000000Z-daily.json.abcd1234.tmp"
-    ours = folder / ".work-20261101T120000000000Z-daily.json.efgh5678.tmp"
+    theirs = folder / ".work-2.json.20261101T120000000000Z.daily.json.abcd1234.tmp"
+    ours = folder / ".work.json.20261101T120000000000Z.daily.json.efgh5678.tmp"
     theirs.write_bytes(b"{}")
     ours.write_bytes(b"{}")
     Store.open(tmp_path / "work.json").close()

@@ -110,7 +110,7 @@ def test_no_backups_is_said_too(store_path: Path) -> None:
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(tmp_path)
-    assert caught.value.kind == "not_a_store"
+    assert caught.value.kind == "not_a_file"
 
 
 def test_a_missing_file_is_a_new_store_only_when_asked(store_path: Path) -> None:

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.linkedin import plan_import
-from ssi_desktop.core.records import ActivityEntry, Note, ProfileSnapshot
+from ssi_desktop.core.parameters import DEFAULT_PARAMS
+from ssi_desktop.core.records import (
+    ActivityEntry,
+    Goal,
+    Note,
+    ProfileSnapshot,
+    Settings,
+    TotalsSnapshot,
+)
 from ssi_desktop.storage import Store
 from ssi_desktop.ui import import_dialog
 from ssi_desktop.ui.import_dialog import ImportPreviewDialog
@@ -205,7 +213,12 @@ def test_csv_export_then_import_into_another_store_and_undo(
     model.store.add_records(
         activity=[ActivityEntry.create(date(2025, 3, 1), {"find.searches": 5})],
         notes=[Note.create(date(2025, 3, 1), "@team offsite")],
+        totals=[TotalsSnapshot.create(date(2025, 3, 1), {"totals.connections": 500})],
+        goal=Goal.create(70),
     )
+    model.store.set_settings(Settings(warm_start=False, sales_navigator=True))
+    fitted = DEFAULT_PARAMS.with_weights({DEFAULT_PARAMS.terms[0].name: 0.5}, "fitted")
+    model.store.set_params(fitted, {"readings": 4})
     folder = tmp_path / "csv"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
@@ -216,13 +229,20 @@ def test_csv_export_then_import_into_another_store_and_undo(
     other = StoreModel(Store.open(tmp_path / "other.json"))
     other.store.add_records(notes=[Note.create(date(2025, 2, 1), "kept")])
     import_dialog.run_csv_import(other, None)
-    assert other.store.activity_on(date(2025, 3, 1), "csv").counts == {"find.searches": 5}
+    # The source comes back too: typed counts stay typed counts.
+    assert other.store.activity_on(date(2025, 3, 1), "manual").counts == {"find.searches": 5}
     # One forced backup per import, not one from the dialog and another from the importer.
     assert [b.reason for b in other.store.backups()].count("import-csv") == 1
     assert [n.text for _i, n in other.store.notes()] == ["kept", "@team offsite"]
+    assert other.store.totals() == model.store.totals()
+    assert other.store.settings() == model.store.settings()
+    assert other.store.goal() == model.store.goal()
+    assert other.store.params() == fitted and other.store.params_info() == {"readings": 4}
     other.undo_stack.undo()
     assert other.store.activity() == ()
     assert [n.text for _i, n in other.store.notes()] == ["kept"]
+    assert other.store.totals() == () and other.store.goal() is None
+    assert other.store.settings() == Settings() and other.store.params() == DEFAULT_PARAMS
     other.store.close()
 
 

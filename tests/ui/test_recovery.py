@@ -83,7 +83,7 @@ def test_restore_the_latest_good_backup_keeps_the_damaged_file(store_path: Path,
     assert "cannot use" in first["text"] and "has not been changed" in first["text"]
     assert "damaged or truncated" in first["details"] and "backup(s) exist" in first["details"]
     assert first["buttons"][1:] == ["Choose another file…", "Quit"]
-    aside = list(store_path.parent.glob("store.damaged-*.json"))
+    aside = list(store_path.parent.glob("store.json.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
     assert str(aside[0]) in u.seen[1]["text"]  # the user is told where it went
     assert store_path.read_bytes() == good
@@ -159,3 +159,23 @@ def test_a_store_open_elsewhere_can_be_viewed_read_only(store_path: Path, user) 
         ]
         store.close()
         assert store_path.read_bytes() == before
+
+
+def test_a_store_with_an_invalid_record_is_offered_a_restore(store_path: Path, user) -> None:
+    """Valid JSON, an invalid record (issue 16): refused like a damaged file, the record and
+    the field named, and restoring the newest good backup brings the store back."""
+    good = _store_with_backup(store_path)
+    document = json.loads(good)
+    document["activity"]["1"]["counts"]["brand.posts"] = "lots"
+    invalid = json.dumps(document).encode()
+    store_path.write_bytes(invalid)
+    u = user("Restore the latest good backup", "OK")
+    store = open_store_interactively(store_path)
+    assert store is not None
+    with store:
+        assert [e.day.isoformat() for e in store.activity()] == ["2024-08-01"]
+    details = str(u.seen[0]["details"])
+    assert "activity record '1' (2024-08-01): brand.posts: must be a whole number" in details
+    assert store_path.read_bytes() == good
+    aside = list(store_path.parent.glob("store.json.damaged-*.json"))
+    assert len(aside) == 1 and aside[0].read_bytes() == invalid

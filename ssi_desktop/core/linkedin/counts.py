@@ -433,7 +433,9 @@ def read_messages_once(
     then makes two passes); returns None when no sender can be told apart.
     """
     # Per conversation: [latest moment seen, messages per day, per sender: messages per day,
-    # per sender: (day of their earliest message, others' messages already seen that day)].
+    # per sender: (day of their earliest message, others' messages already seen that day),
+    # per sender: messages seen at the latest moment]. Messages of one moment (sent in the
+    # same second) are no reply to each other, as in the two-pass count (``first < when``).
     # Plain dicts and one lookup per conversation: this loop runs once per message.
     conversations: dict[str, list] = {}  # type: ignore[type-arg]
     used = 0
@@ -441,10 +443,11 @@ def read_messages_once(
         used += 1
         state = conversations.get(conversation)
         if state is None:
-            state = conversations[conversation] = [when, {}, {}, {}]
+            state = conversations[conversation] = [when, {}, {}, {}, {}]
         elif when < state[0]:
             state[0] = when
-        else:  # equal moments too: which came first is unknown, so two passes decide
+            state[4] = {}
+        elif when != state[0]:
             raise NotNewestFirst
         per_day = state[1]
         mine = state[2].get(who)
@@ -452,8 +455,11 @@ def read_messages_once(
             mine = state[2][who] = {}
         seen = per_day.get(day, 0)
         mine_seen = mine.get(day, 0)
+        ties = state[4]
         if who:
-            state[3][who] = (day, seen - mine_seen)
+            same_moment = sum(ties.values()) - ties.get(who, 0) if ties else 0
+            state[3][who] = (day, seen - mine_seen - same_moment)
+        ties[who] = ties.get(who, 0) + 1
         per_day[day] = seen + 1
         mine[day] = mine_seen + 1
     report.rows_used += used
@@ -462,7 +468,7 @@ def read_messages_once(
         return None
     sent: Counter[date] = Counter()
     replies: Counter[date] = Counter()
-    for _latest, per_day, by_sender, earliest in conversations.values():
+    for _latest, per_day, by_sender, earliest, _ties in conversations.values():
         if me not in earliest:
             continue
         first_day, others_before = earliest[me]
