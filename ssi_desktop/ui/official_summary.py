@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from ..core.records import Reading
-from .formatting import change, short_date, total_points
+from .formatting import change, estimate_gap, short_date, total_points
 
 STALE_AFTER_DAYS = 14
 
@@ -38,12 +38,13 @@ def is_stale(reading: Reading, today: date) -> bool:
 
 
 def versus_text(reading: Reading, estimate_now: float, today: date) -> str:
-    """The estimate today against the latest reading: "+2.1 vs official 53 (3 weeks ago)".
+    """The estimate today against the latest reading: "Estimate − official +2.1 (53, 3 weeks
+    ago)", in the one sign convention of the app (``formatting.estimate_gap``).
 
     Only a stale reading is dated by its age, which is then at least two weeks."""
     when = age(reading.day, today) if is_stale(reading, today) else short_date(reading.day, today)
-    return _tr("{diff} vs official {total:g} ({when})").format(
-        diff=change(estimate_now - reading.total, 1), total=reading.total, when=when
+    return _tr("Estimate − official {diff} ({total:g}, {when})").format(
+        diff=estimate_gap(estimate_now, reading.total), total=reading.total, when=when
     )
 
 
@@ -86,8 +87,8 @@ def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[s
             )
         )
     parts.append(
-        _tr("predicted {estimate} ({diff})").format(
-            estimate=total_points(estimate_then), diff=change(estimate_then - reading.total, 1)
+        _tr("predicted {estimate}, predicted − official {diff}").format(
+            estimate=total_points(estimate_then), diff=estimate_gap(estimate_then, reading.total)
         )
     )
     return parts

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.anchor import prediction
 from ..core.catalogue import PILLARS
 from ..core.records import Reading
-from .formatting import PILLAR_NAMES, change, pillar_points, total_points
+from .formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
 from .notes_panel import NotesPanel
 from .palette import is_dark, pillar_color
 from .reading_form import ReadingForm, delete_reading
@@ -45,7 +45,7 @@ class ReadingsTableModel(QAbstractTableModel):
             self.tr("Total"),
             *(self.tr(PILLAR_NAMES[p]) for p in PILLARS),
             self.tr("Predicted"),
-            self.tr("Official −\npredicted"),
+            self.tr("Predicted −\nofficial"),
             self.tr("Industry\ntop %"),
             self.tr("Network\ntop %"),
         ]
@@ -90,7 +90,7 @@ class ReadingsTableModel(QAbstractTableModel):
             if column == 6:
                 return total_points(estimate)
             if column == 7:
-                return change(reading.total - estimate, 1)
+                return estimate_gap(estimate, reading.total)
             rank = reading.industry_rank if column == 8 else reading.network_rank
             return "" if rank is None else f"{rank:g}"
         if role == Qt.ItemDataRole.FontRole:
@@ -103,7 +103,10 @@ class ReadingsTableModel(QAbstractTableModel):
                 "previous reading's anchor"
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return self.tr("Positive: LinkedIn's figure is above SSI Desktop's prediction")
+            return self.tr(
+                "SSI Desktop's prediction minus LinkedIn's figure: + when the prediction was "
+                "above it"
+            )
         return None
 
 

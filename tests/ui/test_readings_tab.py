@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from ssi_desktop.core.anchor import prediction
 from ssi_desktop.core.records import ActivityEntry, Note, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.formatting import change
+from ssi_desktop.ui.formatting import signed
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into
 
 DAY = today() - timedelta(days=3)
@@ -85,8 +85,11 @@ def test_table_shows_the_estimate_and_deletes_undoably(qtbot, store_path: Path) 
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert table.data(table.index(0, 0)).endswith(DAY.isoformat())  # newest first
     assert table.data(table.index(0, headers.index("Predicted"))) == f"{estimate:.1f}"
-    difference = table.data(table.index(0, headers.index("Official −\npredicted")))
-    assert difference.startswith("▲" if estimate < 20 else "▼")
+    difference = table.data(table.index(0, headers.index("Predicted −\nofficial")))
+    assert difference == signed(estimate - 20, 1)  # + when the prediction is above LinkedIn's
+    # The dashboard says the same, with the same sign (one convention everywhere).
+    window.show_tab("dashboard")
+    assert f"predicted − official {difference}" in window.dashboard.official_line.text()
 
     tab.table.selectRow(0)
     with qtbot.waitSignal(window.model.changed):
@@ -174,10 +177,10 @@ def test_difference_column_is_the_prediction_error(qtbot, store_path: Path) -> N
 
     table = window.readings_tab.table_model
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
-    predicted, difference = headers.index("Predicted"), headers.index("Official −\npredicted")
+    predicted, difference = headers.index("Predicted"), headers.index("Predicted −\nofficial")
     assert window.model.scores().row(DAY).total == 43.5  # the estimate now stands on it
     assert table.data(table.index(0, predicted)) == f"{shown_before:.1f}"
-    assert table.data(table.index(0, difference)) == change(43.5 - shown_before, 1)
+    assert table.data(table.index(0, difference)) == signed(shown_before - 43.5, 1)
     assert abs(43.5 - shown_before) > 0.5  # a real error, not the anchored day's 0
     # The first reading was predicted by the model alone.
     raw = window.model.scores().raw().row(earlier).total
