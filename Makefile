@@ -7,10 +7,10 @@ export QT_API := pyside6
 export PYQTGRAPH_QT_LIB := PySide6
 
 .DEFAULT_GOAL := help
-.PHONY: help deps venv run test lint format bench package clean
+.PHONY: help deps venv run test lint format bench screenshots package clean
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 deps: ## install the Debian packages Qt needs (build_scripts/debian-packages.txt)
 	@PYTHON=$(PYTHON) build_scripts/install-deps.sh
@@ -43,6 +43,9 @@ format: venv ## apply ruff's fixes and formatting
 
 bench: venv ## measure performance against same-run floors (writes benchmarks/results.md)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+screenshots: venv ## PNGs of every tab and dialog (2 stores, light and dark, 2 sizes) into screenshots/
+	QT_QPA_PLATFORM=offscreen $(PY) build_scripts/screenshots.py --out $(or $(OUT),screenshots)
 
 package: venv ## build the Linux folder, tarball and .deb into dist/
 	PYTHON=$(CURDIR)/$(PY) build_scripts/build_linux.sh

@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from ..core.anchor import estimate
 from ..core.parameters import ModelParams
-from ..core.scoring import ScoreTable, score
+from ..core.scoring import ScoreTable
 from ..core.validation import ValidationError
 from ..exit_codes import EXIT_BAD_INPUT, EXIT_STORE
 from ..paths import resolve_store_path
@@ -98,15 +99,19 @@ def store_score(
     start: date | None = None,
     end: date | None = None,
     params: ModelParams | None = None,
+    *,
+    anchor: bool = True,
 ) -> ScoreTable:
     """The estimate from everything the store holds that the model reads (with the store's
-    own model unless ``params`` is given)."""
-    return score(
+    own model unless ``params`` is given), anchored to the official readings unless
+    ``anchor`` is false (the model alone; its ``raw()`` is the same for an anchored one)."""
+    return estimate(
         store.activity(),
         store.profiles(),
         params or store.params(),
         totals=store.totals(),
         settings=store.settings(),
+        readings=store.readings() if anchor else (),
         start=start,
         end=end,
     )

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from ..core.advice import advise
+from ..core.anchor import anchor_vector, anchored_advice
 from ..core.calibration import Calibration, NotEnoughReadings, calibrate
 from ..core.catalogue import PILLAR_LABELS, PILLARS
 from ..core.changes import SetParams
@@ -91,14 +92,17 @@ def cmd_advise(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store(create=False)
     params = store.params()
     activity, profiles = store.activity(), store.profiles()
-    advice = advise(activity, profiles, params, day, store.settings(), store.totals())
+    table = store_score(store, end=max(day, today()))
+    advice = anchored_advice(
+        advise(activity, profiles, params, day, store.settings(), store.totals()), table
+    )
     goal = store.goal()
     progress = (
         goal_progress(activity, profiles, params, goal, day, advice, store.settings(),
-                      store.totals()) if goal else None
+                      store.totals(), anchor_vector(table, day)) if goal else None
     )  # fmt: skip
-    table = store_score(store, end=max(day, today()))
-    jumps = detect_jumps(table, store.readings())
+    # Jumps compare the model alone with the readings: anchored, it would match them.
+    jumps = detect_jumps(table.raw(), store.readings())
     if args.format == "json":
         print(json.dumps({
             "date": day.isoformat(),

@@ -24,7 +24,7 @@ def cmd_score(args: argparse.Namespace, ctx: Context) -> int:
         raise bad_input("--from: is after --to")
     store = ctx.store(create=False)
     params = MODELS[args.model] if args.model else None
-    table = store_score(store, start=first, end=last, params=params)
+    table = store_score(store, start=first, end=last, params=params, anchor=not args.raw)
     rows = table.rows(first or table.start, last or table.end) if table.days else []
     if args.format == "json":
         json.dump([r.as_dict() for r in rows], sys.stdout, indent=2)
@@ -80,6 +80,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--model",
         choices=sorted(MODELS),
         help="score with this shipped model instead of the store's own (to compare)",
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="the model alone, not anchored to your official readings (to compare)",
     )
     add_data_option(p)
     p.set_defaults(func=cmd_score)

@@ -14,9 +14,10 @@ from datetime import date
 
 import numpy as np
 
+from .anchor import anchor_day
 from .catalogue import PILLARS
 from .parameters import Term
-from .scoring import ScoreRow, ScoreTable
+from .scoring import ScoreTable
 
 
 @dataclass(frozen=True)
@@ -104,50 +105,47 @@ class Explanation:
 
 
 def explain(table: ScoreTable, first: date, last: date) -> Explanation:
-    """Each pillar's change from ``first`` to ``last``, split by term, to the cent."""
-    before, after = table.row(first), table.row(last)
+    """Each pillar's change from ``first`` to ``last``, split by term, to the cent.
+
+    Of an anchored table (``anchor.py``), the anchor to the official readings is a line of
+    its own: what the estimate holds beyond the model alone (less what the clip takes).
+    """
+    days = (first, last)
+    rows = (table.row(first), table.row(last))
+    raw = table.raw()
+    raw_rows = (raw.row(first), raw.row(last))
+    read_on = anchor_day(table, last) or anchor_day(table, first)
     params = table.params
     pillars = []
     for pillar in PILLARS:
         columns = [j for j, t in enumerate(params.terms) if t.pillar == pillar]
         terms: list[Term] = [params.terms[j] for j in columns]
-        if params.offset(pillar):
-            changes = _with_offset(table, pillar, columns, (first, last), (before, after))
-        else:
-            start = _split(_points(table, first, columns), before.pillar(pillar))
-            end = _split(_points(table, last, columns), after.pillar(pillar))
-            changes = tuple(
-                TermChange(t.name, t.label, t.input_keys(), a, b)
-                for t, a, b in zip(terms, start, end, strict=True)
+        splits, leads = [], []
+        for day, row in zip(days, raw_rows, strict=True):
+            points = _points(raw, day, columns)
+            lead = (
+                _cents(row.pillar(pillar) - float(points.sum())) if params.offset(pillar) else 0.0
             )
-        pillars.append(PillarChange(pillar, before.pillar(pillar), after.pillar(pillar), changes))
+            splits.append(_split(points, _cents(row.pillar(pillar) - lead)))
+            leads.append(lead)
+        lines = [
+            TermChange(t.name, t.label, t.input_keys(), a, b)
+            for t, a, b in zip(terms, splits[0], splits[1], strict=True)
+        ]
+        if params.offset(pillar):
+            # Calibration's offset (§3.18): what the model holds beyond its terms' points.
+            lines.append(TermChange("offset", "Calibration offset", (), leads[0], leads[1]))
+        if read_on is not None:
+            held = [
+                _cents(row.pillar(pillar) - raw_row.pillar(pillar))
+                for row, raw_row in zip(rows, raw_rows, strict=True)
+            ]
+            label = f"Your official reading of {read_on.day} {read_on:%b %Y}"
+            lines.append(TermChange("anchor", label, (), held[0], held[1]))
+        pillars.append(
+            PillarChange(pillar, rows[0].pillar(pillar), rows[1].pillar(pillar), tuple(lines))
+        )
     return Explanation(first, last, tuple(pillars))
-
-
-def _with_offset(
-    table: ScoreTable,
-    pillar: str,
-    columns: list[int],
-    days: tuple[date, date],
-    rows: tuple[ScoreRow, ScoreRow],
-) -> tuple[TermChange, ...]:
-    """The terms and, as a line of its own, calibration's offset (§3.18): what the pillar holds
-    beyond its terms' points (the offset, less what the clip to 0–25 takes), so the lines
-    still add up to the pillar."""
-    params = table.params
-    terms = [params.terms[j] for j in columns]
-    splits, leads = [], []
-    for day, row in zip(days, rows, strict=True):
-        points = _points(table, day, columns)
-        lead = _cents(row.pillar(pillar) - float(points.sum()))
-        splits.append(_split(points, _cents(row.pillar(pillar) - lead)))
-        leads.append(lead)
-    lines = [
-        TermChange(t.name, t.label, t.input_keys(), a, b)
-        for t, a, b in zip(terms, splits[0], splits[1], strict=True)
-    ]
-    lines.append(TermChange("offset", "Calibration offset", (), leads[0], leads[1]))
-    return tuple(lines)
 
 
 def _points(table: ScoreTable, day: date, columns: list[int]) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import Final
 import numpy as np
 
 from .advice import Advice
-from .catalogue import PILLARS
+from .catalogue import PILLAR_MAX, PILLARS
 from .parameters import ModelParams
 from .projection import BASELINE_DAYS, Projection
 from .records import ActivityEntry, Goal, ProfileSnapshot, Settings, TotalsSnapshot
@@ -72,13 +72,22 @@ def goal_progress(
     advice: Advice | None = None,
     settings: Settings | None = None,
     totals: Sequence[TotalsSnapshot] = (),
+    anchor: np.ndarray | None = None,
 ) -> GoalProgress:
-    """Progress on ``day``; with ``advice``, the message names the actions that close a gap."""
+    """Progress on ``day``; with ``advice``, the message names the actions that close a gap.
+
+    ``anchor`` is the anchor to the official readings that holds on ``day``
+    (``anchor.anchor_vector``): the projection starts from the level the member sees, and
+    the anchor is held over the future as it is between readings.
+    """
     projection = Projection(activity, profiles, params, day, HORIZON_DAYS, settings, totals)
     now = projection.today_row
     enough = now + 1 >= MIN_HISTORY_DAYS
+    future = projection.pillars[now:]
+    if anchor is not None:
+        future = np.clip(future + anchor, 0.0, PILLAR_MAX)
     # Pillars rounded first and the total their sum, as the estimate's rows show them.
-    future = np.round(projection.pillars[now:], 2)
+    future = np.round(future, 2)
     total = _progress("total", future.sum(axis=1), goal.total, day, enough)
     parts = tuple(
         _progress(p, future[:, PILLARS.index(p)], goal.pillars[p], day, enough)

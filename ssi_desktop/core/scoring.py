@@ -238,12 +238,25 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class ScoreTable:
-    """The estimate for every day from ``start``: pillar points and each term's share."""
+    """The estimate for every day from ``start``: pillar points and each term's share.
+
+    An anchored table (``anchor.py``) also keeps the model's own pillars and the days of the
+    official readings it is anchored to; :meth:`raw` gives the model alone.
+    """
 
     start: date
     pillars: np.ndarray  # (days, 4)
     term_points: np.ndarray  # (days, terms): points each term adds to its pillar
     params: ModelParams
+    raw_pillars: np.ndarray | None = None  # (days, 4) before anchoring; None: not anchored
+    anchors: np.ndarray | None = None  # (days, 4) the anchor that holds each day
+    anchor_days: tuple[date, ...] = ()  # the readings anchored to, in date order
+
+    def raw(self) -> ScoreTable:
+        """The model alone, without the anchor to official readings."""
+        if self.raw_pillars is None:
+            return self
+        return ScoreTable(self.start, self.raw_pillars, self.term_points, self.params)
 
     @property
     def days(self) -> int:
@@ -267,8 +280,8 @@ class ScoreTable:
     def row(self, day: date) -> ScoreRow:
         i = self.index(day)
         if not 0 <= i < self.days:
-            return _row(day, np.zeros(len(PILLARS)))
-        return _row(day, self.pillars[i])
+            return score_row(day, np.zeros(len(PILLARS)))
+        return score_row(day, self.pillars[i])
 
     def rows(self, first: date | None = None, last: date | None = None) -> list[ScoreRow]:
         first = first or self.start
@@ -276,7 +289,7 @@ class ScoreTable:
         return [self.row(first + timedelta(days=i)) for i in range((last - first).days + 1)]
 
 
-def _row(day: date, pillars: np.ndarray) -> ScoreRow:
+def score_row(day: date, pillars: np.ndarray) -> ScoreRow:
     # Pillars are rounded first and the total is their sum, so the row adds up exactly.
     rounded = [round(float(p), 2) + 0.0 for p in pillars]
     return ScoreRow(day, round(math.fsum(rounded), 2), *rounded)

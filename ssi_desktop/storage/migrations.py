@@ -10,9 +10,13 @@ answered from the file itself.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from ..core.catalogue import PILLARS
+from ..core.records import Note
+from ..core.validation import ValidationError
 from .schema import SCHEMA_VERSION, meta_doc
 
 Data = dict[str, Any]
@@ -38,14 +42,49 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
+def _set_aside(data: Data, table: str, doc_id: str, why: str) -> None:
+    """Move a document the rules of schema 3 refuse into ``meta.set_aside``, never delete it."""
+    doc = data[table].pop(doc_id)
+    meta_doc(data).setdefault("set_aside", []).append(
+        {"table": table, "id": doc_id, "why": why, "document": doc}
+    )
+
+
+def _repair_legacy_records(data: Data) -> None:
+    """Records schema 2 builds accepted and schema 3's input rules (checked on open) refuse.
+
+    Notes could carry control characters (NUL, terminal escapes) or only invisible ones, and
+    a reading could be four zeros (a failed copy). The control characters are dropped; what
+    is still refused is set aside in meta with the reason, so opening an old store after an
+    update never fails and nothing the member typed is lost.
+    """
+    notes = data.get("notes")
+    for doc_id, doc in list(notes.items()) if isinstance(notes, dict) else ():
+        text = doc.get("text") if isinstance(doc, dict) else None
+        if not isinstance(text, str):
+            continue  # not a note of ours: the open-time check names it
+        cleaned = "".join(c for c in text if unicodedata.category(c) != "Cc")
+        try:
+            doc["text"] = Note.create(doc.get("date"), cleaned).text
+        except ValidationError as exc:
+            if exc.field == "text":
+                _set_aside(data, "notes", doc_id, f"note {exc.reason}")
+    readings = data.get("readings")
+    for doc_id, doc in list(readings.items()) if isinstance(readings, dict) else ():
+        if isinstance(doc, dict) and all(doc.get(p) in (0, 0.0) for p in PILLARS):
+            _set_aside(data, "readings", doc_id, "a reading of four zeros is a failed copy")
+
+
 def _v2_to_v3(data: Data) -> Data:
     """Schema 3: totals snapshots and the member's settings (model v2, spec §2 and §4).
 
-    Both are new tables that start empty; nothing of schema 2 changes, but a schema 2 build
-    would silently drop them, so the version says they are there.
+    Both are new tables that start empty. A schema 2 build would silently drop them, so the
+    version says they are there. Records that stricter input rules now refuse are repaired
+    or set aside (:func:`_repair_legacy_records`).
     """
     data.setdefault("totals", {})
     data.setdefault("settings", {})
+    _repair_legacy_records(data)
     return data
 
 

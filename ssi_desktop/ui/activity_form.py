@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
 from ..core.changes import SetDay
+from ..core.validation import today
 from .form_base import FormBase, FormChange
-from .formatting import PILLAR_NAMES
+from .formatting import PILLAR_NAMES, on_this_day
+from .number_field import NumberField
 from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel, tabular_font
+from .widgets import DayPicker, MutedLabel
 
 
 class ActivityForm(FormBase):
@@ -33,7 +33,8 @@ class ActivityForm(FormBase):
         super().__init__(model, parent)
         self.pillar = pillar
         self.metrics = metrics_for(pillar)
-        self.spins: dict[str, QSpinBox] = {}
+        self.spins: dict[str, NumberField] = {}
+        self._help_lines: dict[str, MutedLabel] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,24 +51,24 @@ class ActivityForm(FormBase):
         row = 0
         for metric in self.metrics:
             label = QLabel(self.tr(metric.label), self)
-            spin = QSpinBox(self)
-            spin.setRange(0, metric.max_per_day)
+            spin = NumberField(metric.key, 0, self)
             spin.setAccessibleName(self.tr(metric.label))
             spin.setAccessibleDescription(self.tr(metric.help))
-            spin.setToolTip(self.tr(metric.help))
-            spin.setFont(tabular_font(spin.font()))
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setMinimumWidth(96)
-            spin.setKeyboardTracking(True)
+            spin.setToolTip(
+                self.tr("{help} A whole number from 0 to {most}.").format(
+                    help=self.tr(metric.help), most=metric.max_per_day
+                )
+            )
             label.setBuddy(spin)
             help_line = MutedLabel(self.tr(metric.help), self)
+            self._help_lines[metric.key] = help_line
             error = self.add_field(metric.key, spin)
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(help_line, row + 1, 0, 1, 2)
             grid.addWidget(error, row + 2, 0, 1, 2)
             grid.setRowMinimumHeight(row + 2, 6)
-            spin.valueChanged.connect(lambda _v, key=metric.key: self.edited(key))
+            spin.textEdited.connect(lambda _t, key=metric.key: self.edited(key))
             self.spins[metric.key] = spin
             row += 3
         layout.addLayout(grid)
@@ -98,12 +99,17 @@ class ActivityForm(FormBase):
         self.day_picker.set_day(day)
 
     def values(self) -> dict[str, int]:
-        return {key: spin.value() for key, spin in self.spins.items()}
+        """The typed counts; raises ValidationError naming the first field that is no number."""
+        return {key: int(spin.value()) for key, spin in self.spins.items()}
 
     def load(self) -> None:
         entry = self.model.store.activity_on(self.day(), "manual")
         for key, spin in self.spins.items():
             spin.setValue(entry.total(key) if entry else 0)
+        past = self.day() != today()
+        for metric in self.metrics:  # "today" only when the form shows today
+            text = self.tr(metric.help)
+            self._help_lines[metric.key].setText(on_this_day(text) if past else text)
         self._show_imported()
 
     def _show_imported(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.advice import Advice, advise
+from ..core.anchor import anchor_vector, anchored_advice
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX
 from ..core.goals import GoalProgress, goal_progress
 from ..core.validation import today
@@ -38,17 +39,21 @@ ACTIONS_SHOWN = 6
 
 
 def shared_advice(model: StoreModel) -> Advice:
-    """Today's advice, computed once per store revision for both panels."""
+    """Today's advice, computed once per store revision for both panels; its levels are the
+    anchored estimate's (the gains are differences, the same either way)."""
     store = model.store
     return model.derived(
         "advice",
-        lambda: advise(
-            store.activity(),
-            store.profiles(),
-            store.params(),
-            today(),
-            store.settings(),
-            store.totals(),
+        lambda: anchored_advice(
+            advise(
+                store.activity(),
+                store.profiles(),
+                store.params(),
+                today(),
+                store.settings(),
+                store.totals(),
+            ),
+            model.scores(),
         ),
     )
 
@@ -199,6 +204,7 @@ class GoalPanel(_LazyPanel):
             shared_advice(self._model),
             store.settings(),
             store.totals(),
+            anchor_vector(self._model.scores(), today()),
         )
         self.button.setText(self.tr("Change goal…"))
         self.bar.show()

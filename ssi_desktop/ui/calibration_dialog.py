@@ -126,10 +126,12 @@ class CalibrationDialog(QDialog):
         self.changes.hide()
         layout.addWidget(self.changes)
         self.table = QTableWidget(len(PILLARS) + 1, 4, self)
-        self.table.setAccessibleName(self.tr("Mean absolute error per pillar"))
+        self.table.setAccessibleName(
+            self.tr("How far the estimate is from your readings, on average, per pillar")
+        )
         self.table.setHorizontalHeaderLabels([
-            self.tr("Before"), self.tr("After"), self.tr("Held back: before"),
-            self.tr("Held back: after")])  # fmt: skip
+            self.tr("Off by now"), self.tr("Calibrated"), self.tr("Latest, now"),
+            self.tr("Latest, calibrated")])  # fmt: skip
         self.table.setVerticalHeaderLabels([PILLAR_NAMES[p] for p in PILLARS] + [self.tr("Total")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -287,26 +289,28 @@ class CalibrationDialog(QDialog):
         before, after = result.mae_before["total"], result.mae_after["total"]
         lines = [
             self.tr(
-                "Mean absolute error in points, on {count} readings: the total goes from "
-                "{before:.2f} to {after:.2f}."
+                "On your {count} official readings, the estimate is now off by {before:.2f} "
+                "points on average; calibrated, it would be off by {after:.2f}."
             ).format(count=result.readings_used, before=before, after=after)
         ]
         if result.holdout_before is None or result.holdout_after is None:
             lines.append(self.tr(
-                "With 8 or more readings, the latest ones are also held back to check that "
-                "the fit predicts readings it has not seen."))  # fmt: skip
+                "Once you have 8 readings, the latest ones are also kept aside, to check that "
+                "the calibration predicts readings it has not seen."))  # fmt: skip
         elif result.generalises:
             lines.append(self.tr(
-                "On the latest {held} readings, predicted without them, the error goes from "
-                "{before:.2f} to {after:.2f}: the fit generalises.").format(
+                "Your latest {held} readings were kept aside and predicted without them: off by "
+                "{before:.2f} now, {after:.2f} calibrated. The calibration generalises to new "
+                "readings.").format(
                 held=result.held_back, before=result.holdout_before["total"],
                 after=result.holdout_after["total"]))  # fmt: skip
         else:
             lines.append(self.tr(
-                "⚠ On the latest {held} readings, predicted without them, the fit does no "
-                "better ({before:.2f} → {after:.2f}). The defaults may serve you as well."
-            ).format(held=result.held_back, before=result.holdout_before["total"],
-                     after=result.holdout_after["total"]))  # fmt: skip
+                "⚠ Your latest {held} readings were kept aside and predicted without them: the "
+                "calibration does no better on them ({before:.2f} now, {after:.2f} calibrated). "
+                "The defaults may serve you as well.").format(
+                held=result.held_back, before=result.holdout_before["total"],
+                after=result.holdout_after["total"]))  # fmt: skip
         self.verdict.setText("\n".join(lines))
         # Grow to fit the table, at the width the user sees (adjustSize would re-wrap the text).
         layout = self.layout()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.anchor import anchor_day, prediction
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
 from ..core.records import Reading
 from ..core.scoring import ScoreRow
@@ -29,10 +30,19 @@ from ..core.validation import today
 from .advice_panel import AdvicePanel, GoalPanel
 from .formatting import PILLAR_NAMES, change, pillar_points, signed, total_points
 from .lazy_refresh import RefreshWhenShown
-from .official_summary import reading_parts, versus_text
+from .official_summary import anchor_text, reading_parts, versus_text
 from .store_model import StoreModel
 from .why_moved import WhyMovedPanel
 from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
+
+
+def changes_text(template: str, d7: float, d30: float, decimals: int) -> str:
+    """ "7 d ▲ +0.1   30 d ▲ +2.5" whose parts never break inside ("7 d ▲" / "+0.1")."""
+    glued = template.replace(" d {", "\u00a0d\u00a0{")
+    return glued.format(
+        d7=change(d7, decimals).replace(" ", "\u00a0"),
+        d30=change(d30, decimals).replace(" ", "\u00a0"),
+    )
 
 
 class PillarCard(Card):
@@ -65,6 +75,8 @@ class PillarCard(Card):
         layout.addWidget(self.bar)
         self.changes = QLabel(self)
         self.changes.setFont(tabular_font(self.font()))
+        # On a narrow window "30 d" moves to a second line instead of widening the card.
+        self.changes.setWordWrap(True)
         layout.addWidget(self.changes)
 
     def show_rows(self, now: ScoreRow, week: ScoreRow, month: ScoreRow) -> None:
@@ -76,9 +88,7 @@ class PillarCard(Card):
         self.bar.setValue(round(value * 100))
         d7 = value - week.pillar(self.pillar)
         d30 = value - month.pillar(self.pillar)
-        self.changes.setText(
-            self.tr("7 d {d7}   30 d {d30}").format(d7=change(d7, 2), d30=change(d30, 2))
-        )
+        self.changes.setText(changes_text(self.tr("7 d {d7}   30 d {d30}"), d7, d30, 2))
         self.setAccessibleName(
             self.tr("{pillar}: {value} of 25; {d7} in 7 days, {d30} in 30 days").format(
                 pillar=self.tr(PILLAR_NAMES[self.pillar]),
@@ -158,22 +168,28 @@ class Dashboard(QWidget):
         caption.addWidget(hint)
         spark_layout.addLayout(caption)
         self.sparkline = Sparkline(self.model, spark_card)
-        self.sparkline.setMinimumHeight(150)
+        self.sparkline.setMinimumHeight(160)
         self.sparkline.setToolTip(
             self.tr("The estimate over the last 90 days; click for the History tab")
         )
         self.sparkline.clicked.connect(self.history_requested)
         spark_layout.addWidget(self.sparkline, 1)
-        layout.addWidget(spark_card, 2)
-        self.why = WhyMovedPanel(self.model, PILLARS, page)
-        layout.addWidget(self.why)
 
         # Goal progress and the next best actions: model-driven, recomputed only when shown.
+        # They sit beside the chart, so the actions are in view without scrolling at 1280×800.
         self.goal_panel = GoalPanel(self.model, page)
         self.advice_panel = AdvicePanel(self.model, page)
-        layout.addWidget(self.goal_panel)
-        layout.addWidget(self.advice_panel, 1)
-        layout.addStretch(0)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(self.goal_panel)
+        side.addWidget(self.advice_panel, 1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(spark_card, 3)
+        bottom.addLayout(side, 2)
+        layout.addLayout(bottom, 1)
+        self.why = WhyMovedPanel(self.model, PILLARS, page)
+        layout.addWidget(self.why)
 
         scroll = QScrollArea(self)
         scroll.setWidget(page)
@@ -183,7 +199,6 @@ class Dashboard(QWidget):
 
     def _build_total_card(self, parent: QWidget) -> Card:
         card = Card(parent)
-        card.setMinimumWidth(220)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(4)
@@ -243,7 +258,7 @@ class Dashboard(QWidget):
         text.setWordWrap(True)
         layout.addWidget(text)
         self.record_button = QPushButton(self.tr("Record today's activity"), card)
-        self.record_button.setToolTip(self.tr("Open the Brand tab's form for today"))
+        self.record_button.setToolTip(self.tr("One form for every activity of today (Ctrl+D)"))
         self.import_button = QPushButton(self.tr("Import your LinkedIn export…"), card)
         self.import_button.setToolTip(
             self.tr(
@@ -314,8 +329,8 @@ class Dashboard(QWidget):
         month = table.row(day - timedelta(days=30))
         self.total.setText(total_points(now.total))
         self.total_changes.setText(
-            self.tr("7 d {d7}   30 d {d30}").format(
-                d7=change(now.total - week.total, 1), d30=change(now.total - month.total, 1)
+            changes_text(
+                self.tr("7 d {d7}   30 d {d30}"), now.total - week.total, now.total - month.total, 1
             )
         )
         for card in self.cards.values():
@@ -334,9 +349,12 @@ class Dashboard(QWidget):
                 )
             )
             return
-        estimate_then = self.model.scores().row(reading.day).total
+        table = self.model.scores()
+        estimate_then = prediction(table, reading.day).total
         self.versus_official.setText(versus_text(reading, now.total, today()))
         parts = reading_parts(reading, estimate_then, today())
+        if anchor_day(table, today()) == reading.day:  # the latest reading is the anchor
+            parts.append(anchor_text(reading, today()))
         self.official_line.setText(" · ".join(parts))
 
     def displayed_total(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -18,6 +19,9 @@ W = TypeVar("W", bound=QWidget)
 
 
 class DeferredTab(QWidget, Generic[W]):
+    #: The content was just built (the window then watches its forms for unsaved values).
+    built = Signal()
+
     def __init__(self, build: Callable[[], W], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build = build
@@ -32,6 +36,7 @@ class DeferredTab(QWidget, Generic[W]):
             # A child added to a shown layout is shown by a queued event; show it now, so it
             # counts as visible (and redraws on changes) from the first moment.
             self._content.setVisible(True)
+            self.built.emit()
         return self._content
 
     def showEvent(self, event: QShowEvent) -> None:

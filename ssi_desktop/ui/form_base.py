@@ -38,6 +38,8 @@ class FormBase(QWidget):
 
     #: A change was written; the argument is its label ("Save Brand for 2026-03-02").
     saved = Signal(str)
+    #: The form now holds typed, unsaved values (True) or shows the store again (False).
+    dirty_changed = Signal(bool)
 
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +78,7 @@ class FormBase(QWidget):
         """Connect the widgets' change signals here: marks unsaved edits, clears stale errors."""
         if self._loading:
             return
-        self._dirty = True
+        self._set_dirty(True)
         if key is not None and key in self.fields:
             self._clear_field(key)
 
@@ -92,6 +94,11 @@ class FormBase(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
     def reload(self) -> None:
         """Show what the store holds, dropping unsaved edits and errors."""
         self.clear_errors()
@@ -100,7 +107,7 @@ class FormBase(QWidget):
             self.load()
         finally:
             self._loading = False
-        self._dirty = False
+        self._set_dirty(False)
 
     def save(self) -> bool:
         """Validate and write; False (with the reason shown) when nothing was written."""

@@ -30,6 +30,12 @@ def change(value: float, decimals: int) -> str:
     return f"{arrow} {signed(value, decimals)}"
 
 
+def estimate_gap(estimate: float, official: float) -> str:
+    """Estimate − official, the one sign convention of the app: + when the estimate is above
+    LinkedIn's figure, − below (the Readings table and the dashboard say the same)."""
+    return signed(estimate - official, 1)
+
+
 def pillar_points(value: float) -> str:
     return f"{value:.2f}"
 
@@ -55,3 +61,8 @@ def two_lines(text: str, longer_than: int = 12) -> str:
     middle = len(text) / 2
     cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
     return text[:cut] + "\n" + text[cut + 1 :]
+
+
+def on_this_day(help_text: str) -> str:
+    """A metric's help for a day other than today: "… published today." → "… on this day."."""
+    return help_text.replace(" today", " on this day").replace("Today", "On this day")

@@ -1,4 +1,5 @@
-"""Help ▸ How the score is estimated (docs/scoring.md, rendered) and Help ▸ About."""
+"""Help ▸ User guide (docs/user-guide.md), How the score is estimated (docs/scoring.md),
+both rendered, and Help ▸ About."""
 
 from __future__ import annotations
 
@@ -47,6 +48,11 @@ class MarkdownDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+
+
+def user_guide_dialog(parent: QWidget | None = None) -> MarkdownDialog:
+    title = QCoreApplication.translate("Help", "SSI Desktop user guide")
+    return MarkdownDialog(title, "user-guide.md", parent)
 
 
 def scoring_dialog(parent: QWidget | None = None) -> MarkdownDialog:

@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -41,6 +40,7 @@ from ..core.linkedin import (
     read_export,
 )
 from ..storage.atomic import write_atomic
+from .import_report import imported_message, member_report
 from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -192,8 +192,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report.setPlainText("\n".join(result.lines()))
+        self.report.setPlainText(member_report(result))
         self.report.setAccessibleName(self.tr("Import report"))
         layout.addWidget(self.report, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -212,20 +211,30 @@ class ImportPreviewDialog(QDialog):
             self.summary.setText(self.tr("Nothing to change: your data already holds this export."))
             self.import_button.setEnabled(False)
             return
-        profile = (
-            self.tr(", {n} profile checklist snapshots").format(n=len(plan.profiles))
-            if plan.profiles
-            else ""
-        )
+        changes = []
+        if plan.entries:
+            changes.append(
+                self.tr("the activity of {n} days").format(n=len(plan.entries))
+                if len(plan.entries) != 1
+                else self.tr("the activity of 1 day")
+            )
+        if plan.profiles:
+            changes.append(
+                self.tr("your profile checklist on {n} days").format(n=len(plan.profiles))
+                if len(plan.profiles) != 1
+                else self.tr("your profile checklist")
+            )
         if plan.totals or plan.totals_removed:
-            profile += self.tr(", {n} snapshots of your network's size").format(
-                n=len(plan.totals) + len(plan.totals_removed)
+            changes.append(
+                self.tr("your network's size on {n} days").format(
+                    n=len(plan.totals) + len(plan.totals_removed)
+                )
             )
         self.summary.setText(
             self.tr(
-                "{days} days would change{profile}. Imported counts replace earlier imported "
-                "ones for the same days and never add to what you typed."
-            ).format(days=len(plan.entries), profile=profile)
+                "Importing updates {changes}. What you typed yourself stays as it is; counts "
+                "from an earlier import of the same days are replaced."
+            ).format(changes=self.tr(" and ").join(changes))
         )
         self.import_button.setDefault(True)
 
@@ -249,20 +258,12 @@ def run_linkedin_import(
         return
     if not push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
         return  # save_failed already said why; nothing was written
-    refused = (
-        _tr("\n{n} day counts over the daily maximum were left out (see the report).").format(
-            n=len(result.refused)
-        )
-        if result.refused
-        else ""
+    network = len(plan.totals) + len(plan.totals_removed)
+    profile_days = tuple(s.day for s in plan.profiles)
+    message = imported_message(
+        len(plan.entries), profile_days, network, path.name, len(result.refused)
     )
-    QMessageBox.information(
-        parent,
-        _tr("LinkedIn export imported"),
-        _tr(
-            "{days} days updated from {name}.{refused}\nEdit → Undo takes the whole import back."
-        ).format(days=len(plan.entries), name=path.name, refused=refused),
-    )
+    QMessageBox.information(parent, _tr("LinkedIn export imported"), message)
 
 
 # -- CSV -----------------------------------------------------------------------------------

@@ -26,18 +26,20 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.catalogue import PILLARS
-from ..core.validation import today
 from ..storage import Store
+from .chart_ranges import RANGES
 from .dashboard import Dashboard
+from .data_entry import forms_of, record_day, record_reading
 from .deferred_tab import BuiltOnAccess, DeferredTab
 from .formatting import PILLAR_NAMES
-from .help_dialog import scoring_dialog, show_about
+from .help_dialog import scoring_dialog, show_about, user_guide_dialog
 from .palette import is_dark, pillar_color
 from .recovery import STORE_FILTER
 from .settings import THEME_CHOICES, AppSettings
 from .store_model import StoreModel
 from .store_opening import open_store
 from .theme import ThemeController
+from .unsaved import UnsavedGuard
 from .widgets import colour_dot, error_colour
 
 #: The tabs in order: (key, title). Ctrl+1 … Ctrl+7 follow this order.
@@ -48,15 +50,9 @@ TABS: tuple[tuple[str, str], ...] = (
     ("history", "History"),
 )
 
-RANGE_CHOICES: tuple[tuple[int | None, str], ...] = (
-    (30, "30 days"),
-    (90, "90 days"),
-    (365, "1 year"),
-    (None, "All"),
-)
-
 
 if TYPE_CHECKING:
+    from .day_dialog import DayDialog
     from .history_tab import HistoryTab
     from .pillar_tab import PillarTab
     from .readings_tab import ReadingsTab
@@ -101,6 +97,9 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.status)
+        self.guard = UnsavedGuard(self, self.tabs, self.status)
+        self.day_dialog: DayDialog | None = None
+        self._tab_index = -1
         self._build_menus()
         self.set_model(model)
         # Connected before the last tab is restored, so Save day follows that tab too.
@@ -149,18 +148,27 @@ class MainWindow(QMainWindow):
                  "history": self._history_place}  # fmt: skip
         for key, title in TABS:
             self.tabs.addTab(pages[key], self.tr(title))
+        if self.day_dialog is not None:  # it belonged to the old store
+            self.day_dialog.deleteLater()
+            self.day_dialog = None
+        self.guard.reset(self._tab_keys, {key: self.tr(title) for key, title in TABS})
+        for key, page in pages.items():
+            if isinstance(page, DeferredTab):
+                page.built.connect(partial(self._watch_tab, key, page))
         self._colour_tabs()
-        self.dashboard.record_requested.connect(self._record_today)
+        self.dashboard.record_requested.connect(lambda: record_day(self))
         self.dashboard.import_requested.connect(self._import_linkedin)
         self.dashboard.sample_requested.connect(lambda: _load_sample(model))
         self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
 
-        title = f"{APP_NAME} — {model.store.path.name}"
+        title = f"{APP_NAME} — {model.store.path.name}[*]"  # [*]: unsaved values
         if model.store.read_only:  # another SSI Desktop has it: every save is refused
             title += self.tr(" (read-only)")
         self.setWindowTitle(title)
         self.setWindowFilePath(str(model.store.path))
         self.status.clear()
+        self.guard.last_saved = ""
+        self._tab_index = -1
         self.settings.last_store = model.store.path
         if current:
             self.show_tab(current)
@@ -179,6 +187,10 @@ class MainWindow(QMainWindow):
 
         tab = HistoryTab(self.model)
         tab.set_range_days(self.settings.range_days)
+        tab.chart.set_full_scale(self.settings.full_scale)
+        # The chart's own buttons and the View menu stay one choice, saved as it is made.
+        tab.chart.range_chosen.connect(self._on_range_chosen)
+        tab.chart.full_scale_changed.connect(self._on_full_scale)
         tab.chart.exported.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return tab
 
@@ -200,18 +212,26 @@ class MainWindow(QMainWindow):
             index = self._tab_keys.index(pillar)
             self.tabs.setTabIcon(index, colour_dot(pillar_color(pillar, dark)))
 
+    def _watch_tab(self, key: str, page: DeferredTab) -> None:
+        self.guard.watch(key, forms_of(page.content()))
+
     def _on_tab_changed(self, index: int) -> None:
+        leaving = self.tab_key(self._tab_index)
+        if leaving and leaving != self.tab_key(index) and not self.guard.confirm(leaving):
+            self.tabs.blockSignals(True)  # Cancel: stay where the typed values are
+            self.tabs.setCurrentIndex(self._tab_index)
+            self.tabs.blockSignals(False)
+            return
+        self._tab_index = index
         widget = self.tabs.widget(index)
         content = widget.content() if isinstance(widget, DeferredTab) else widget
         self.save_action.setEnabled(hasattr(content, "save"))
 
-    def _record_today(self) -> None:
-        self.show_tab(PILLARS[0])
-        tab = self.pillar_tabs[PILLARS[0]]
-        tab.form.show_day(today())
-        first = next(iter(tab.form.spins.values()))
-        first.setFocus()
-        first.selectAll()
+    def record_day(self) -> DayDialog:
+        return record_day(self)
+
+    def record_reading(self) -> None:
+        record_reading(self)
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -305,6 +325,20 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Save,
             self.tr("Save the form of the current tab"),
         )
+        self._action(
+            edit,
+            self.tr("Record a &day…"),
+            self.record_day,
+            "Ctrl+D",
+            self.tr("One form for every activity of the day, or a week's totals"),
+        )
+        self._action(
+            edit,
+            self.tr("Record an official &reading"),
+            self.record_reading,
+            "Ctrl+R",
+            self.tr("Type the four pillars LinkedIn shows on its SSI page"),
+        )
         self.totals_action = self._action(
             edit,
             self.tr("LinkedIn &numbers…"),
@@ -336,12 +370,24 @@ class MainWindow(QMainWindow):
         range_menu = view.addMenu(self.tr("&Range"))
         self.range_group = QActionGroup(self)
         self.range_actions: dict[int | None, QAction] = {}
-        for days, text in RANGE_CHOICES:
-            action = self._action(range_menu, self.tr(text), partial(self.set_range_days, days))
+        for chart_range in RANGES:
+            days = chart_range.days
+            action = self._action(
+                range_menu, chart_range.menu_text(), partial(self.set_range_days, days)
+            )
             action.setCheckable(True)
             action.setChecked(days == self.settings.range_days)
             self.range_group.addAction(action)
             self.range_actions[days] = action
+        self.full_scale_action = self._action(
+            view,
+            self.tr("&Full scale"),
+            lambda: self.set_full_scale(self.full_scale_action.isChecked()),
+            None,
+            self.tr("Charts on the full 0–100 and 0–25 scales instead of fitted to the data"),
+        )
+        self.full_scale_action.setCheckable(True)
+        self.full_scale_action.setChecked(self.settings.full_scale)
         theme_menu = view.addMenu(self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -358,10 +404,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
             help_menu,
-            self.tr("How the score is &estimated"),
-            self.show_scoring_help,
+            self.tr("&User guide"),
+            self.show_user_guide,
             QKeySequence.StandardKey.HelpContents,
+            self.tr("How to record, read the charts and undo, in a few minutes"),
         )
+        self._action(help_menu, self.tr("How the score is &estimated"), self.show_scoring_help)
         self._action(help_menu, self.tr("&About SSI Desktop"), self.show_about)
 
     # -- actions ---------------------------------------------------------------------------
@@ -372,10 +420,22 @@ class MainWindow(QMainWindow):
         return bool(save()) if save else False
 
     def set_range_days(self, days: int | None) -> None:
-        self.settings.range_days = days
-        self.range_actions[days].setChecked(True)
-        self.history_tab.set_range_days(days)
+        self.history_tab.set_range_days(days)  # range_chosen saves it and ticks the menu
         self.show_tab("history")
+
+    def _on_range_chosen(self, days: int | None) -> None:
+        self.settings.range_days = days
+        self.settings.sync()
+        self.range_actions[days].setChecked(True)
+
+    def set_full_scale(self, on: bool) -> None:
+        self.history_tab.chart.set_full_scale(on)
+        self._on_full_scale(on)
+
+    def _on_full_scale(self, on: bool) -> None:
+        self.settings.full_scale = on
+        self.settings.sync()
+        self.full_scale_action.setChecked(on)
 
     def set_theme(self, mode: str) -> None:
         self.settings.theme = mode
@@ -404,6 +464,8 @@ class MainWindow(QMainWindow):
         """Open ``path`` (a missing file becomes a new empty store) and show it."""
         if path.expanduser().absolute() == self.model.store.path:
             return True
+        if not self.guard.confirm():
+            return False
         store: Store | None = open_store(path, self)
         if store is None:
             return False
@@ -467,6 +529,11 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
+    def show_user_guide(self) -> None:
+        dialog = user_guide_dialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def show_scoring_help(self) -> None:
         dialog = scoring_dialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -479,7 +546,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, message: str) -> None:
         self.status.setStyleSheet("")
-        self.status.setText(message)
+        self.guard.last_saved = message
+        self.guard.update()  # "Saved", unless other typed values still wait
         self.status.setToolTip(str(self.model.store.path) if self._model else "")
 
     def _on_save_failed(self, message: str) -> None:
@@ -506,6 +574,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.guard.confirm():  # Cancel: typed values stay, and so does the window
+            event.ignore()
+            return
         self.remember_window()
         super().closeEvent(event)
 

@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from ..core.records import Reading
-from .formatting import change, short_date, total_points
+from .formatting import change, estimate_gap, short_date, total_points
 
 STALE_AFTER_DAYS = 14
 
@@ -38,17 +38,26 @@ def is_stale(reading: Reading, today: date) -> bool:
 
 
 def versus_text(reading: Reading, estimate_now: float, today: date) -> str:
-    """The estimate today against the latest reading: "+2.1 vs official 53 (3 weeks ago)".
+    """The estimate today against the latest reading: "Estimate − official +2.1 (53, 3 weeks
+    ago)", in the one sign convention of the app (``formatting.estimate_gap``).
 
     Only a stale reading is dated by its age, which is then at least two weeks."""
     when = age(reading.day, today) if is_stale(reading, today) else short_date(reading.day, today)
-    return _tr("{diff} vs official {total:g} ({when})").format(
-        diff=change(estimate_now - reading.total, 1), total=reading.total, when=when
+    return _tr("Estimate − official {diff} ({total:g}, {when})").format(
+        diff=estimate_gap(estimate_now, reading.total), total=reading.total, when=when
+    )
+
+
+def anchor_text(reading: Reading, today: date) -> str:
+    """What the estimate stands on: "estimate anchored to your official 53 of 30 Nov"."""
+    return _tr("estimate anchored to your official {total:g} of {day}").format(
+        total=reading.total, day=short_date(reading.day, today)
     )
 
 
 def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[str]:
-    """The reading's figures, each a short phrase for the dashboard's official line."""
+    """The reading's figures, each a short phrase for the dashboard's official line;
+    ``estimate_then`` is the prediction for that day (before the reading anchored it)."""
     if is_stale(reading, today):
         parts = [
             _tr("{total:g}, {age} ({day})").format(
@@ -78,8 +87,8 @@ def reading_parts(reading: Reading, estimate_then: float, today: date) -> list[s
             )
         )
     parts.append(
-        _tr("estimate that day {estimate} ({diff})").format(
-            estimate=total_points(estimate_then), diff=change(estimate_then - reading.total, 1)
+        _tr("predicted {estimate}, predicted − official {diff}").format(
+            estimate=total_points(estimate_then), diff=estimate_gap(estimate_then, reading.total)
         )
     )
     return parts

@@ -196,10 +196,12 @@ class PillarTab(RecordTab):
         right.addWidget(table_panel)
 
         self.chart = PillarChart(self.model, self.pillar, right)
-        self.chart.setMinimumHeight(160)
+        self.chart.setMinimumHeight(200)
         right.addWidget(self.chart)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        # Table and chart share the height equally, on every pillar tab alike.
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setSizes([1, 1])
 
         self._connect_table()
         return right

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
+from ..core.catalogue import PILLAR_LABELS, PILLARS
 from ..core.changes import DeleteReading, PutReading
 from ..core.records import Reading
+from ..core.validation import ValidationError
 from .form_base import FormBase, FormChange
 from .formatting import PILLAR_NAMES, pillar_points
+from .number_field import NumberField
 from .reading_paste import PagePaste
 from .store_model import StoreModel
 from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
@@ -60,16 +61,10 @@ class ReadingForm(FormBase):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(0, 1)
-        self.pillars: dict[str, QDoubleSpinBox] = {}
+        self.pillars: dict[str, NumberField] = {}
         row = 0
         for pillar in PILLARS:
-            spin = QDoubleSpinBox(self)
-            spin.setRange(0.0, PILLAR_MAX)
-            spin.setDecimals(2)
-            spin.setSingleStep(0.1)
-            spin.setFont(tabular_font(spin.font()))
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setMinimumWidth(96)
+            spin = NumberField(pillar, 2, self)
             name = self.tr(PILLAR_NAMES[pillar])
             spin.setAccessibleName(name)
             spin.setToolTip(
@@ -77,7 +72,7 @@ class ReadingForm(FormBase):
                     label=self.tr(PILLAR_LABELS[pillar])
                 )
             )
-            spin.valueChanged.connect(lambda _v, key=pillar: self._on_pillar_edited(key))
+            spin.textEdited.connect(lambda _t, key=pillar: self._on_pillar_edited(key))
             self.pillars[pillar] = spin
             row = self._add_row(grid, row, pillar, name, spin)
 
@@ -180,7 +175,11 @@ class ReadingForm(FormBase):
         self._update_sum()
 
     def _update_sum(self) -> None:
-        total = sum(spin.value() for spin in self.pillars.values())
+        try:
+            total = sum(spin.value() for spin in self.pillars.values())
+        except ValidationError:  # said when saving; until then the sum has nothing to add up
+            self.sum_hint.setText("")
+            return
         self.sum_hint.setText(self.tr("Sum of the pillars: {sum}").format(sum=pillar_points(total)))
         self.total.setPlaceholderText(pillar_points(total))
 
@@ -188,7 +187,7 @@ class ReadingForm(FormBase):
         day = self.day()
         reading = Reading.create(
             day,
-            **{p: spin.value() for p, spin in self.pillars.items()},
+            **{p: spin.text_value() for p, spin in self.pillars.items()},
             total=self.total.text(),
             **{key: edit.text() for key, edit in self.optional.items()},
         )

@@ -71,10 +71,9 @@ def _looks_like_a_page() -> bool:
 def fill(form: ReadingForm, figures: PageFigures) -> None:
     """Put the page's figures in the form's fields as unsaved edits."""
     values = figures.fields()
-    for pillar, spin in form.pillars.items():
-        spin.setDecimals(max(spin.decimals(), 3))  # LinkedIn shows three: keep "12.275" whole
-        spin.setValue(values[pillar] or 0.0)
-        form.edited(pillar)
+    for pillar, field in form.pillars.items():
+        field.setText(f"{values[pillar] or 0.0:g}")  # as LinkedIn shows it: "12.275" stays whole
+        form._on_pillar_edited(pillar)
     for key, edit in (("total", form.total), *form.optional.items()):
         value = values[key]
         edit.setText("" if value is None else f"{value:g}")

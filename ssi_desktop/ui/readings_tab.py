@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.anchor import prediction
 from ..core.catalogue import PILLARS
 from ..core.records import Reading
-from .formatting import PILLAR_NAMES, change, pillar_points, total_points
+from .formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
 from .notes_panel import NotesPanel
 from .palette import is_dark, pillar_color
 from .reading_form import ReadingForm, delete_reading
@@ -32,7 +33,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ReadingsTableModel(QAbstractTableModel):
-    """Newest first: the official figures, the estimate that day and the difference."""
+    """Newest first: the official figures, the estimate predicted for that day before the
+    reading anchored it (``anchor.prediction``) and the difference."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +44,8 @@ class ReadingsTableModel(QAbstractTableModel):
             self.tr("Date"),
             self.tr("Total"),
             *(self.tr(PILLAR_NAMES[p]) for p in PILLARS),
-            self.tr("Estimate"),
-            self.tr("Official −\nestimate"),
+            self.tr("Predicted"),
+            self.tr("Predicted −\nofficial"),
             self.tr("Industry\ntop %"),
             self.tr("Network\ntop %"),
         ]
@@ -88,15 +90,23 @@ class ReadingsTableModel(QAbstractTableModel):
             if column == 6:
                 return total_points(estimate)
             if column == 7:
-                return change(reading.total - estimate, 1)
+                return estimate_gap(estimate, reading.total)
             rank = reading.industry_rank if column == 8 else reading.network_rank
             return "" if rank is None else f"{rank:g}"
         if role == Qt.ItemDataRole.FontRole:
             return self._font
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            return self.tr(
+                "The estimate for that day before this reading was known: the model with the "
+                "previous reading's anchor"
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == 7:
-            return self.tr("Positive: LinkedIn's figure is above SSI Desktop's estimate")
+            return self.tr(
+                "SSI Desktop's prediction minus LinkedIn's figure: + when the prediction was "
+                "above it"
+            )
         return None
 
 
@@ -165,7 +175,8 @@ class ReadingsTab(RecordTab):
     def refresh(self) -> None:
         table = self.model.scores()
         self.table_model.set_rows(
-            [(r, table.row(r.day).total) for r in self.model.store.readings()]
+            # The prediction: the estimate before the reading anchored it (never a bare 0).
+            [(r, prediction(table, r.day).total) for r in self.model.store.readings()]
         )
         has_rows = self.table_model.rowCount() > 0
         self.table.setVisible(has_rows)

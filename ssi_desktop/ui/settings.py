@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from ..paths import _set_identity
+from .chart_ranges import range_from_key, range_key
 
 #: The themes View ▸ Theme offers: (key, menu label).
 THEME_CHOICES: tuple[tuple[str, str], ...] = (
@@ -48,12 +49,20 @@ class AppSettings:
 
     @property
     def range_days(self) -> int | None:
-        value = str(self._qs.value("view/range_days", "90"))
-        return None if value == "all" else (int(value) if value in {"30", "90", "365"} else 90)
+        return range_from_key(str(self._qs.value("view/range_days", "")))
 
     @range_days.setter
     def range_days(self, value: int | None) -> None:
-        self._qs.setValue("view/range_days", "all" if value is None else str(value))
+        self._qs.setValue("view/range_days", range_key(value))
+
+    @property
+    def full_scale(self) -> bool:
+        """Charts on their full 0–100 / 0–25 scales instead of fitted to the data in view."""
+        return str(self._qs.value("view/full_scale", "false")).lower() == "true"
+
+    @full_scale.setter
+    def full_scale(self, value: bool) -> None:
+        self._qs.setValue("view/full_scale", "true" if value else "false")
 
     @property
     def last_store(self) -> Path | None:

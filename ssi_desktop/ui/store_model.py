@@ -15,10 +15,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.anchor import estimate
 from ..core.changes import Change
 from ..core.coverage import PillarCoverage, coverage
 from ..core.explain import Explanation, explain
-from ..core.scoring import ScoreTable, score
+from ..core.scoring import ScoreTable
 from ..core.validation import ValidationError, today
 from ..storage import Store, StoreError
 
@@ -38,14 +39,14 @@ class _ChangeCommand(QUndoCommand):
         if self._first:  # already applied by push(); QUndoStack.push calls redo() once more
             self._first = False
             return
-        self._step()
+        self._step(self._model.tr("Redone"))
 
     def undo(self) -> None:
-        self._step()
+        self._step(self._model.tr("Undone"))
 
-    def _step(self) -> None:
+    def _step(self, verb: str) -> None:
         try:
-            inverse = self._model._run(self._next.apply)
+            inverse = self._model._run(self._next.apply, verb, self.text())
         except ValidationError as exc:  # a record edited by hand since: refuse, keep the rest
             self._model.save_failed.emit(str(exc))
             inverse = None
@@ -83,20 +84,25 @@ class StoreModel(QObject):
                 store.backup(backup)
             return change.apply(store)
 
-        inverse = self._run(first)
+        inverse = self._run(first, self.tr("Saved"), label)
         if inverse is None:
             return False
         self.undo_stack.push(_ChangeCommand(self, label, inverse))
         return True
 
-    def _run(self, apply: Callable[[Store], Change]) -> Change | None:
+    def _run(self, apply: Callable[[Store], Change], verb: str, label: str) -> Change | None:
+        """Apply; on success the status bar says what was done ("Undone · 10:42 — …")."""
         try:
             inverse = apply(self.store)
         except StoreError as exc:
             self.save_failed.emit(str(exc))
             self.changed.emit()  # the store dropped its unsaved copy; views re-read
             return None
-        self.saved.emit(self.tr("Saved · {time}").format(time=datetime.now().strftime("%H:%M")))
+        self.saved.emit(
+            self.tr("{verb} · {time} — {what}").format(
+                verb=verb, time=datetime.now().strftime("%H:%M"), what=label
+            )
+        )
         self.changed.emit()
         return inverse
 
@@ -114,16 +120,18 @@ class StoreModel(QObject):
         return self._derived[name]  # type: ignore[return-value]
 
     def scores(self) -> ScoreTable:
-        """The estimate for every day up to today, recomputed only after a change."""
+        """The estimate for every day up to today, anchored to the official readings
+        (``table.raw()`` is the model alone), recomputed only after a change."""
         store = self.store
         return self.derived(
             "scores",
-            lambda: score(
+            lambda: estimate(
                 store.activity(),
                 store.profiles(),
                 store.params(),
                 totals=store.totals(),
                 settings=store.settings(),
+                readings=store.readings(),
             ),
         )
 

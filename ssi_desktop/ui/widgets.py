@@ -241,6 +241,13 @@ class PillarBar(QProgressBar):
         painter.end()
 
 
+class OneStopDateEdit(QDateEdit):
+    """A date edit that Tab leaves at once, instead of walking its day, month and year."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class DayPicker(QWidget):
     """A date with ‹ › buttons for the previous and next day, and Today; never in the future.
 
@@ -258,7 +265,7 @@ class DayPicker(QWidget):
         self.previous_button = QToolButton(self)
         self.previous_button.setText("‹")
         self.previous_button.setAccessibleName(self.tr("Previous day"))
-        self.date_edit = QDateEdit(self)
+        self.date_edit = OneStopDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd yyyy-MM-dd")
         self.date_edit.setMinimumDate(to_qdate(EARLIEST_DATE))
@@ -280,8 +287,10 @@ class DayPicker(QWidget):
         self.today_button.setText(self.tr("Today"))
         self.today_button.setToolTip(self.tr("Go to today"))
         self.today_button.setAccessibleName(self.tr("Today"))
+        # The date is one Tab stop: the buttons have Alt+Left/Right and the mouse, and the date
+        # edit's own arrows and typing reach every day.
         for button in (self.previous_button, self.next_button, self.today_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.date_edit, 1)
         layout.addWidget(self.next_button)

@@ -138,3 +138,32 @@ def test_a_newer_schema_is_refused_not_downgraded(store_path: Path) -> None:
     assert caught.value.kind == "newer_schema"
     assert f"schema {SCHEMA_VERSION + 1}" in str(caught.value)
     assert store_path.read_bytes() == raw
+
+
+def test_a_v2_store_with_records_newer_rules_refuse_still_opens(store_path: Path) -> None:
+    """0.1 accepted notes with escape codes or only invisible characters and four-zero
+    readings; after the update the store opens, the escapes are dropped and the rest is set
+    aside in meta (a migration backup keeps the file as it was)."""
+    v2 = copy.deepcopy(V1)
+    v2["meta"]["1"].update(schema=2, migrated=[])
+    v2["activity"] = {
+        "1": {"date": "2025-01-04", "source": "manual", "counts": {"find.searches": 2}}
+    }
+    v2["notes"] = {
+        "1": {"date": "2025-01-02", "text": "new \x1b[31mjob\x00"},
+        "2": {"date": "2025-01-03", "text": "\u200b\u200b"},
+        "3": {"date": "2025-01-04", "text": "holiday"},
+    }
+    zeros = {"date": "2025-01-05", "total": 0.0, "brand": 0, "find": 0, "engage": 0, "build": 0}
+    v2["readings"]["2"] = zeros
+    raw = json.dumps(v2).encode()
+    store_path.write_bytes(raw)
+    with Store.open(store_path) as store:
+        assert [n.text for _, n in store.notes()] == ["new [31mjob", "holiday"]
+        assert [r.total for r in store.readings()] == [40.0]
+        set_aside = store.meta()["set_aside"]
+    assert [(s["table"], s["id"]) for s in set_aside] == [("notes", "2"), ("readings", "2")]
+    assert set_aside[1]["document"] == zeros
+    assert "failed copy" in set_aside[1]["why"]
+    backup = [b for b in list_backups(store_path) if b.reason == "migration"]
+    assert len(backup) == 1 and backup[0].path.read_bytes() == raw

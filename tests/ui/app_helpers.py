@@ -21,11 +21,18 @@ from ssi_desktop.ui.store_model import StoreModel
 
 def open_window(qtbot: QtBot, path: Path) -> MainWindow:
     window = MainWindow(StoreModel(Store.open(path)), AppSettings())
-    qtbot.addWidget(window)
+    # A test may end with typed, unsaved values on purpose; closing would then ask (and wait
+    # for an answer no one gives): drop them first, as Discard would.
+    qtbot.addWidget(window, before_close_func=discard_unsaved)
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
     return window
+
+
+def discard_unsaved(window: MainWindow) -> None:
+    for _key, form in window.guard.dirty():
+        form.reload()
 
 
 def reopen(path: Path) -> Store:

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.advice import advise
+from ssi_desktop.core.anchor import anchor_vector, anchored_advice, estimate
 from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.goals import goal_progress
 from ssi_desktop.core.records import ActivityEntry, Goal
 from ssi_desktop.core.sample import generate
+from ssi_desktop.core.scoring import ScoreTable
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
 from ssi_desktop.ui.advice_panel import AdvicePanel, GoalPanel
@@ -29,6 +31,11 @@ def model(store_path: Path) -> Iterator[StoreModel]:
     store.add_records(activity=data.activity, profiles=data.profiles, readings=data.readings)
     yield StoreModel(store)
     store.close()
+
+
+def _estimate(store: Store) -> ScoreTable:
+    """The anchored estimate, computed here from the store (not through the panel's model)."""
+    return estimate(store.activity(), store.profiles(), store.params(), readings=store.readings())
 
 
 def texts(panel: AdvicePanel) -> list[str]:
@@ -49,7 +56,9 @@ def test_advice_lists_the_best_actions_first_with_both_gains(
     qtbot.waitUntil(lambda: shown_weakest(panel))
 
     store = model.store
-    expected = advise(store.activity(), store.profiles(), store.params(), today())
+    expected = anchored_advice(
+        advise(store.activity(), store.profiles(), store.params(), today()), _estimate(store)
+    )
     assert panel.advice == expected
     shown = texts(panel)
     assert any(expected.weakest.capitalize() in t for t in shown if "Weakest pillar" in t)
@@ -72,13 +81,17 @@ def test_advice_refreshes_after_a_change(qtbot: QtBot, model: StoreModel) -> Non
     panel.show()
     qtbot.waitUntil(lambda: shown_weakest(panel))
     assert panel.advice is not None
-    before = dict(panel.advice.current)
+    before = panel.advice
+    # Today's official reading pins today's levels (the anchor): the change shows in the
+    # actions' gains, and the levels stay those of the anchored estimate.
     entry = ActivityEntry.create(today(), {"find.filtered_searches": 40, "find.leads_saved": 20})
 
     with qtbot.waitSignal(model.changed):
         model.push("add", PutDay(entry))
-    qtbot.waitUntil(lambda: panel.advice is not None and panel.advice.current != before)
-    assert panel.advice.current["find"] > before["find"]
+    qtbot.waitUntil(lambda: panel.advice is not None and panel.advice != before)
+    assert panel.advice.actions != before.actions
+    row = _estimate(model.store).row(today())
+    assert panel.advice.current == {p: row.pillar(p) for p in row.as_dict() if p in before.current}
 
 
 def test_hidden_panel_does_not_recompute(qtbot: QtBot, model: StoreModel) -> None:
@@ -128,7 +141,10 @@ def test_goal_panel_without_a_goal_offers_one_and_shows_progress_after(
         store.params(),
         Goal.create(95),
         today(),
-        advise(store.activity(), store.profiles(), store.params(), today()),
+        anchored_advice(
+            advise(store.activity(), store.profiles(), store.params(), today()), _estimate(store)
+        ),
+        anchor=anchor_vector(_estimate(store), today()),
     )
     assert panel.message.text() == expected.message
     assert panel.bar.isVisible()

@@ -17,6 +17,7 @@ from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.core.sample import generate
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
+from ssi_desktop.ui.dark_style import DarkFusionStyle
 from ssi_desktop.ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog
 from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
 from ssi_desktop.ui.main_window import MainWindow
@@ -41,7 +42,7 @@ def test_store_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_window_remembers_size_tab_and_store(qtbot, store_path: Path) -> None:
     window = open_window(qtbot, store_path)
-    assert window.windowTitle() == f"SSI Desktop — {store_path.name}"
+    assert window.windowTitle() == f"SSI Desktop — {store_path.name}[*]"  # * when unsaved
     window.resize(760, 540)  # inside the offscreen screen (800 × 600)
     size = (window.width(), window.height())
     assert size != (1280, 820)  # not the default size
@@ -63,7 +64,7 @@ def test_opening_another_store_swaps_everything(qtbot, tmp_path: Path) -> None:
     old_model = window.model
     assert window.switch_store(second)
     assert window.model is not old_model
-    assert window.windowTitle() == "SSI Desktop — second.json"
+    assert window.windowTitle() == "SSI Desktop — second.json[*]"
     assert window.current_tab() is window.pillar_tabs["engage"]  # same tab as before
     assert window.pillar_tabs["engage"].form.spins["engage.comments"].value() == 5
     assert not window.dashboard.is_empty_state()
@@ -108,7 +109,9 @@ def test_view_menu_range_and_theme(qtbot, store_path: Path) -> None:
     try:
         assert is_dark()
         assert AppSettings().theme == "dark"
-        assert QApplication.style().name().lower() == "fusion"
+        style = QApplication.style()  # Fusion, with edges that show (ui/dark_style.py)
+        assert isinstance(style, DarkFusionStyle)
+        assert style.baseStyle().name().lower() == "fusion"
 
         # Everything coloured follows: tab marks and muted text take their dark shades.
         def brand_mark() -> str:
@@ -264,7 +267,7 @@ def test_a_read_only_store_says_so_in_the_title(qtbot, store_path: Path) -> None
     reopen(store_path).set_activity(ActivityEntry.create(today(), {"brand.posts": 1}))
     window = MainWindow(StoreModel(Store.open(store_path, read_only=True)), AppSettings())
     qtbot.addWidget(window)
-    assert window.windowTitle() == f"SSI Desktop — {store_path.name} (read-only)"
+    assert window.windowTitle() == f"SSI Desktop — {store_path.name}[*] (read-only)"
 
 
 def test_save_day_follows_the_tab_restored_at_start(qtbot, store_path: Path) -> None:

@@ -121,7 +121,7 @@ def test_recalibration_jumps_are_marked_and_explained(
     ]
 
     assert model.push("Readings", ApplyImport(readings=tuple(raised)))
-    jumps = detect_jumps(model.scores(), model.store.readings())
+    jumps = detect_jumps(model.scores().raw(), model.store.readings())
     assert any(abs((j.day - _day(250)).days) <= 30 for j in jumps)
     assert chart.markers("jump") == [(j.day, j.label) for j in jumps]
     chart.set_range_days(None)
@@ -206,7 +206,7 @@ def test_crosshair_lists_the_date_and_every_visible_value(
     assert f"Engage {row.engage:.2f}" in text
     assert "official 12.25" in text and "official 46.8" in text
     assert "Build" not in text
-    assert chart._cross[0].isVisible()
+    assert chart._crosshair.lines[0].isVisible()
 
 
 def test_crosshair_names_a_note_and_hides_off_the_data(chart: HistoryChart) -> None:
@@ -294,10 +294,17 @@ def test_png_export_writes_what_is_on_screen(
     image = QImage(str(written))
     assert not image.isNull()
     ratio = chart._view.devicePixelRatioF()
-    assert (image.width(), image.height()) == (
-        round(chart._view.width() * ratio),
-        round(chart._view.height() * ratio),
-    )
+    # The chart as on screen, under a title and a legend that name what it shows.
+    assert image.width() == round(chart._view.width() * ratio)
+    head = image.height() - round(chart._view.height() * ratio)
+    assert head > 20
+    header_colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(head)
+    }
+    for name in SERIES:
+        assert pillar_color(name, chart.dark()).name() in header_colours
+    title = chart.picture_title(*chart.visible_range())
+    assert str(chart.visible_range()[0].year) in title
 
 
 def test_csv_export_holds_the_rows_in_view(
@@ -429,3 +436,27 @@ def test_sparkline_draws_ninety_days_and_emits_clicked(qtbot, model: StoreModel)
     widget.setFocus()
     with qtbot.waitSignal(widget.clicked):
         qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_small_charts_say_what_they_show_on_one_fitted_scale(qtbot, model: StoreModel) -> None:
+    spark = Sparkline(model)
+    pillar = PillarChart(model, "engage")
+    for widget in (spark, pillar):
+        qtbot.addWidget(widget)
+        widget.resize(600, 220)
+        widget.show()
+    qtbot.waitExposed(spark)
+    legend = spark.caption.text()
+    for name in ("Total", "Brand", "Find", "Engage", "Build", "official", "goal"):
+        assert name in legend
+    assert not spark.plot.getAxis("right").isVisible()  # one scale, not two
+    ticks = spark.plot.getAxis("left")._tickLevels[0]
+    assert ticks and all(text.endswith("%") for _, text in ticks)
+    low, high = spark.plot.vb.viewRange()[1]
+    for name in SERIES:  # every line of the window is inside the fitted scale
+        values = spark.series_data(name)[1]
+        assert low <= values.min() and values.max() <= high
+    assert spark._goals["total"].label.format == "Goal 80"
+    assert spark._goals["engage"].label.format == "Engage goal 20"
+    assert "Engage, last 90 days" in pillar.caption.text()
+    assert pillar._goals["engage"].label.format == "Engage goal 20"

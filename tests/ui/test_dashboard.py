@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from ssi_desktop.core.anchor import prediction
 from ssi_desktop.core.catalogue import PILLARS
 from ssi_desktop.core.records import ActivityEntry, Goal, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.formatting import change
+from ssi_desktop.ui.formatting import change, short_date, signed
 from tests.ui.app_helpers import open_window, reopen
 
 
@@ -21,10 +22,15 @@ def test_empty_store_teaches_and_record_today_opens_the_form(qtbot, store_path: 
     assert dashboard.is_empty_state()
     assert dashboard.record_button.isVisible() and dashboard.sample_button.isVisible()
     qtbot.mouseClick(dashboard.record_button, Qt.MouseButton.LeftButton)
-    assert window.current_tab() is window.pillar_tabs["brand"]
-    form = window.pillar_tabs["brand"].form
-    assert form.day() == today()
-    assert window.focusWidget() is next(iter(form.spins.values()))
+    # The whole-day form (Ctrl+D's), on today, the cursor in its first field.
+    dialog = window.day_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.day() == today()
+    assert dialog.focusWidget() is dialog.first_field()
+    qtbot.keyClicks(dialog.focusWidget(), "2")
+    with qtbot.waitSignal(window.model.changed):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert reopen(store_path).activity_on(today(), "manual").counts == {"brand.posts": 2}
 
 
 def test_sample_data_fills_the_store_in_one_undoable_change(qtbot, store_path: Path) -> None:
@@ -76,17 +82,21 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     now = table.row(today())
     week = table.row(today() - timedelta(days=7))
     assert dashboard.displayed_total() == f"{now.total:.1f}"
-    assert change(now.total - week.total, 1) in dashboard.total_changes.text()
+    assert change(now.total - week.total, 1) in dashboard.total_changes.text().replace("\xa0", " ")
     for pillar in PILLARS:
         card = dashboard.cards[pillar]
         assert card.value.text().startswith(f"{now.pillar(pillar):.2f}")
         assert card.bar.value() == round(now.pillar(pillar) * 100)
-        assert "7 d " in card.changes.text() and "30 d " in card.changes.text()
+        assert "7 d " in card.changes.text().replace(
+            "\xa0", " "
+        ) and "30 d " in card.changes.text().replace("\xa0", " ")
         assert card.accessibleName().startswith(pillar.capitalize())
     official = dashboard.official_line.text()
     assert "30" in official and "industry top 12 %" in official and "network top 8 %" in official
-    assert f"{table.row(day).total:.1f}" in official
-    assert change(now.total - 30, 1) in dashboard.versus_official.text()
+    # The estimate predicted for the reading's day before the reading anchored it.
+    assert f"predicted {prediction(table, day).total:.1f}" in official
+    assert f"estimate anchored to your official 30 of {short_date(day, today())}" in official
+    assert f"Estimate − official {signed(now.total - 30, 1)}" in dashboard.versus_official.text()
     # The goal and advice panels (ui.advice_panel) live on the dashboard and fill when shown.
     goal_panel, advice_panel = dashboard.goal_panel, dashboard.advice_panel
     qtbot.waitUntil(lambda: goal_panel.progress is not None and bool(advice_panel.advice))

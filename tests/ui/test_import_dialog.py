@@ -118,8 +118,12 @@ def test_linkedin_import_preview_apply_undo_redo(
 
     def import_from_preview(dialog: QWidget) -> None:
         assert isinstance(dialog, ImportPreviewDialog)
-        assert "Reactions_12345.csv: 6 rows read, 3 used" in dialog.report.toPlainText()
-        assert "16 days would change" in dialog.summary.text()
+        report = dialog.report.toPlainText()
+        assert "Reactions_12345.csv: 3 of 6 rows used" in report
+        # Sentences with the catalogue's names, not keys and key=value dumps.
+        assert "=" not in report and "engage.reactions" not in report
+        assert "from the today" not in report
+        assert "the activity of 16 days" in dialog.summary.text()
         dialog.import_button.click()
 
     QTimer.singleShot(0, lambda: when_shown(ImportPreviewDialog, import_from_preview))
@@ -132,7 +136,9 @@ def test_linkedin_import_preview_apply_undo_redo(
     assert store.profiles()[-1].day == date(2025, 7, 20)  # dated by its items, see test_core
     network = [(s.day, s.values["totals.connections"]) for s in store.totals()]
     assert network == [(date(2025, 12, 7), 2), (date(2026, 1, 1), 4), (date(2026, 1, 15), 4)]
-    assert messages and messages[-1].startswith("LinkedIn export imported: 16 days updated")
+    assert messages and messages[-1].startswith(
+        f"LinkedIn export imported: 16 days of activity now come from {ZIP_NAME}."
+    )
 
     model.undo_stack.undo()
     assert store.activity() == before_activity

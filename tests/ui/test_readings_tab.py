@@ -7,8 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from ssi_desktop.core.anchor import prediction
 from ssi_desktop.core.records import ActivityEntry, Note, Reading
 from ssi_desktop.core.validation import today
+from ssi_desktop.ui.formatting import signed
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into
 
 DAY = today() - timedelta(days=3)
@@ -79,12 +81,15 @@ def test_table_shows_the_estimate_and_deletes_undoably(qtbot, store_path: Path) 
     tab = window.readings_tab
     table = tab.table_model
     assert table.rowCount() == 2
-    estimate = window.model.scores().row(DAY).total
+    estimate = prediction(window.model.scores(), DAY).total
     headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert table.data(table.index(0, 0)).endswith(DAY.isoformat())  # newest first
-    assert table.data(table.index(0, headers.index("Estimate"))) == f"{estimate:.1f}"
-    difference = table.data(table.index(0, headers.index("Official −\nestimate")))
-    assert difference.startswith("▲" if estimate < 20 else "▼")
+    assert table.data(table.index(0, headers.index("Predicted"))) == f"{estimate:.1f}"
+    difference = table.data(table.index(0, headers.index("Predicted −\nofficial")))
+    assert difference == signed(estimate - 20, 1)  # + when the prediction is above LinkedIn's
+    # The dashboard says the same, with the same sign (one convention everywhere).
+    window.show_tab("dashboard")
+    assert f"predicted − official {difference}" in window.dashboard.official_line.text()
 
     tab.table.selectRow(0)
     with qtbot.waitSignal(window.model.changed):
@@ -150,3 +155,33 @@ def test_the_notes_list_follows_the_store_while_a_note_is_being_typed(
     assert notes.text.text() == "half-typed"  # what the user typed stays
     window.undo_action.trigger()
     assert notes.list.count() == 2
+
+
+def test_difference_column_is_the_prediction_error(qtbot, store_path: Path) -> None:
+    """The estimate shown for a reading is the one the app showed before it was typed in."""
+    earlier = DAY - timedelta(days=30)
+    reopen(store_path).add_records(
+        activity=[
+            ActivityEntry.create(DAY - timedelta(days=i), {"engage.comments": 2 + i % 3})
+            for i in range(60)
+        ],
+        readings=[Reading.create(earlier, brand=14, find=9, engage=11, build=13)],
+    )
+    window = open_window(qtbot, store_path)
+    window.show_tab("readings")
+    shown_before = window.model.scores().row(DAY).total  # anchored to the earlier reading
+    form = window.readings_tab.form
+    form.show_day(DAY)
+    _fill_pillars(qtbot, form)
+    click_and_wait(qtbot, form.save_button, window.model)
+
+    table = window.readings_tab.table_model
+    headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
+    predicted, difference = headers.index("Predicted"), headers.index("Predicted −\nofficial")
+    assert window.model.scores().row(DAY).total == 43.5  # the estimate now stands on it
+    assert table.data(table.index(0, predicted)) == f"{shown_before:.1f}"
+    assert table.data(table.index(0, difference)) == signed(shown_before - 43.5, 1)
+    assert abs(43.5 - shown_before) > 0.5  # a real error, not the anchored day's 0
+    # The first reading was predicted by the model alone.
+    raw = window.model.scores().raw().row(earlier).total
+    assert table.data(table.index(1, predicted)) == f"{raw:.1f}"

@@ -124,7 +124,14 @@ def read_workbook(path: Path) -> Workbook:
     """
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        OSError,
+        ValueError,
+        NotImplementedError,  # a compression method zipfile cannot read
+    ) as exc:
         raise NotCreatorAnalytics(
             f"{path.name} is not an Excel workbook ({type(exc).__name__})"
         ) from None
@@ -140,7 +147,7 @@ def read_workbook(path: Path) -> Workbook:
             _engagement(path.name, sheets["ENGAGEMENT"], book)
         if "FOLLOWERS" in sheets:
             _followers(path.name, sheets["FOLLOWERS"], book)
-    except (zipfile.BadZipFile, KeyError) as exc:  # a damaged member shows only when read
+    except (zipfile.BadZipFile, KeyError, NotImplementedError) as exc:  # shows only when read
         raise NotCreatorAnalytics(f"{path.name} is damaged ({type(exc).__name__})") from None
     finally:
         workbook.close()

@@ -39,7 +39,8 @@ from .readers import FileFormatError
 from .report import FileReport, ImportResult, Refusal
 
 _CHECKLIST_KINDS = ("positions", "education", "skills", "recommendations", "media")
-_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+# zipfile raises NotImplementedError for compression methods and versions it cannot read.
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 #: Not CSV as expected, or a member zipfile cannot open (encrypted: RuntimeError; an unknown
 #: compression method: NotImplementedError).
 _UNREADABLE = (FileFormatError, csv.Error, UnicodeError, RuntimeError, NotImplementedError)

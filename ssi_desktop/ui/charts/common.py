@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from ..lazy_refresh import RefreshWhenShown
@@ -20,23 +21,51 @@ GRID_ALPHA = 0.18
 
 
 class _DateAxis(pg.DateAxisItem):
-    """pyqtgraph's date axis, but day ticks name their month ("3 Nov", not "03").
+    """pyqtgraph's date axis, with labels that read and never collide.
 
-    Since they do, the month ticks drawn beside them are dropped: they said the same thing and
-    their labels collided with the neighbouring days ("30 AugSep").
+    Day ticks name their month ("3 Nov", not "03"), so the month ticks drawn beside them are
+    dropped ("30 AugSep"). The first label and the first of each new year carry the year, so a
+    zoomed view still says when it is. Ticks are thinned until the widest label fits between
+    two of them.
     """
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         levels = super().tickValues(minVal, maxVal, size)
         if any(DAY <= spacing < 28 * DAY for spacing, _ in levels):
-            return [(spacing, values) for spacing, values in levels if spacing < 28 * DAY]
-        return levels
+            levels = [(spacing, values) for spacing, values in levels if spacing < 28 * DAY]
+        if maxVal <= minVal or size <= 0:
+            return levels
+        room = QFontMetrics(self.style.get("tickFont") or QFont()).horizontalAdvance("30 Sep 2026")
+        thinned = []
+        self._first_tick = math.inf
+        for spacing, values in levels:
+            pixels = spacing / (maxVal - minVal) * size
+            if DAY <= spacing < 366 * DAY and pixels < room + 10:
+                step = math.ceil((room + 10) / pixels)
+                # Keep ticks by their place in the calendar, so panning does not shuffle them.
+                values = [v for v in values if round(v / spacing) % step == 0]
+            thinned.append((spacing, values))
+            self._first_tick = min([self._first_tick, *(v for v in values if v >= minVal)])
+        return thinned
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        if spacing >= 28 * DAY or spacing < DAY:
+        if spacing < DAY or spacing >= 366 * DAY:
             return super().tickStrings(values, scale, spacing)
         locale = QLocale()
-        return [locale.toString(_qdate(x_day(v)), "d MMM") for v in values]
+        short = "d MMM" if spacing < 28 * DAY else "MMM"
+        first = getattr(self, "_first_tick", None)
+        labels = []
+        year = None
+        for v in values:
+            day = x_day(v)
+            with_year = (
+                v == first
+                or (year is not None and day.year != year)
+                or (day.month == 1 and day.day == 1)
+            )
+            labels.append(locale.toString(_qdate(day), short + (" yyyy" if with_year else "")))
+            year = day.year
+        return labels
 
 
 def _qdate(day: date) -> QDate:

@@ -67,6 +67,18 @@ class ChartData:
             return {}
         return {"total": self.goal.total, **dict(self.goal.pillars)}
 
+    def shown_between(self, names: list[str], x0: float, x1: float) -> np.ndarray:
+        """Every value ``names`` draw between x0 and x1: the lines (with the points just
+        outside, which the line reaches), the readings and the goals."""
+        lo = int(np.searchsorted(self.x, x0))
+        hi = int(np.searchsorted(self.x, x1, side="right"))
+        in_view = (self.readings_x >= x0) & (self.readings_x <= x1)
+        goals = self.goal_levels()
+        parts = [self.values[n][max(0, lo - 1) : hi + 1] for n in names]
+        parts += [self.reading_values[n][in_view] for n in names]
+        parts += [np.array([goals[n]]) for n in names if n in goals]
+        return np.concatenate(parts)
+
     def reading_on(self, day: date) -> Reading | None:
         for reading in self.readings:
             if reading.day == day:
@@ -113,7 +125,8 @@ def _build(model: StoreModel) -> ChartData:
         readings_x=days_x([r.day for r in readings]),
         reading_values=reading_values,
         notes=tuple(note for _, note in store.notes()),
-        jumps=tuple(detect_jumps(table, readings)),
+        # The model alone against the readings: the anchored estimate matches them.
+        jumps=tuple(detect_jumps(table.raw(), readings)),
         goal=store.goal(),
     )
 

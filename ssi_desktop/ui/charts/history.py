@@ -1,37 +1,25 @@
 """The History tab's chart: the estimate over time, official readings, goal, notes and jumps.
 
-Two stacked plots share one date axis: the total on 0–100 above, the four pillars on 0–25
-below. One axis per scale keeps a pillar's movement as visible as the total's, which a shared
-0–100 axis would flatten to a quarter of the height.
+Two stacked plots share one date axis: the total above, the four pillars below. One axis per
+scale keeps a pillar's movement as visible as the total's, which a shared axis would flatten to
+a quarter of the height. Both scales fit the values in view (``yfit``) unless Full scale is on.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from html import escape
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ...core.catalogue import PILLAR_MAX, PILLARS
+from ...core.catalogue import PILLAR_MAX
 from ...core.validation import today
-from ...storage.atomic import write_atomic
-from ..formatting import PILLAR_NAMES
-from ..palette import SERIES, jump_color, muted_text_color, note_color, pillar_color
+from ..chart_ranges import DEFAULT_RANGE, LONGEST_DAYS
+from ..palette import SERIES, muted_text_color, pillar_color
 from ..store_model import StoreModel
 from .common import (
     GRID_ALPHA,
@@ -43,78 +31,44 @@ from .common import (
     series_pen,
     style_plot,
 )
+from .crosshair import Crosshair, crosshair_content
 from .data import DAY, ChartData, day_x, x_day
-from .export import history_csv, history_rows
+from .history_exports import HistoryExports
+from .history_toolbar import HistoryToolbar
+from .markers import Marker, swatch
 from .peers import PeerOverlay
+from .yfit import FittedScale
 
-#: The range buttons, in days; None shows everything.
-RANGES: tuple[int | None, ...] = (30, 90, 365, None)
-DEFAULT_RANGE = 365
 _MIN_SPAN_DAYS = 7
-_LABEL_CHARS = 32
 _AXIS_WIDTH = 46
+#: The smallest vertical span a fitted scale shows (total points, pillar points).
+_MIN_Y_SPAN = (4.0, 1.5)
 
 
-class _Marker:
-    """A dated vertical line through both plots, labelled in the top one."""
-
-    def __init__(
-        self, chart: HistoryChart, day: date, text: str, kind: str, caption: str | None = None
-    ) -> None:
-        self.day = day
-        self.text = text
-        self.kind = kind
-        x = day_x(day)
-        self.lines = [pg.InfiniteLine(pos=x, angle=90) for _ in chart.plots]
-        for plot, line in zip(chart.plots, self.lines, strict=True):
-            plot.addItem(line, ignoreBounds=True)
-        caption = text if caption is None else caption
-        short = caption if len(caption) <= _LABEL_CHARS else caption[: _LABEL_CHARS - 1] + "…"
-        # Rotated, reading upwards from the foot of the total plot: neighbouring notes do not
-        # collide, and the goal (usually high) and the total (usually mid) stay clear of them.
-        self.label = pg.TextItem(short, anchor=(0.0, 0.0), angle=90)
-        self.label.setPos(x, 1)
-        chart.plots[0].addItem(self.label, ignoreBounds=True)
-
-    def recolour(self, dark: bool, font_size: float) -> None:
-        colour = note_color(dark) if self.kind == "note" else jump_color(dark)
-        # Solid, half-opaque lines: dotted ones through a 600-pixel chart cost 15 ms a frame
-        # at ten years' zoom. Notes and jumps differ by colour and by their label.
-        line_colour = QColor(colour)
-        line_colour.setAlphaF(0.6)
-        for line in self.lines:
-            line.setPen(pg.mkPen(line_colour, width=1))
-        self.label.setColor(colour)
-        font = self.label.textItem.font()
-        font.setPointSizeF(font_size)
-        self.label.setFont(font)
-
-    def remove(self, chart: HistoryChart) -> None:
-        for plot, line in zip(chart.plots, self.lines, strict=True):
-            plot.removeItem(line)
-        chart.plots[0].removeItem(self.label)
-
-
-class HistoryChart(ChartBase):
+class HistoryChart(HistoryExports, ChartBase):
     """Total and pillars over time, with range buttons, a crosshair, a legend and exports."""
 
     #: An export was written; the message names the file (for the status bar).
     exported = Signal(str)
+    #: A range was chosen (button or code): its days, None for All.
+    range_chosen = Signal(object)
+    #: Full scale was switched on or off.
+    full_scale_changed = Signal(bool)
 
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self._range_days: int | None = DEFAULT_RANGE
         self._custom_range = False
         self._hidden: set[str] = set()
-        self._markers: list[_Marker] = []
-        self._crosshair_plain = ""
+        self._markers: list[Marker] = []
+        self._full_scale = False
         self._dot_size = READING_SIZE
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_toolbar())
         self._range_buttons[DEFAULT_RANGE].setChecked(True)
         self._view = pg.GraphicsLayoutWidget(page)
         self._view.setAntialiasing(True)
@@ -127,64 +81,21 @@ class HistoryChart(ChartBase):
 
     # Building -----------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
-        self._range_group = QButtonGroup(self)
-        self._range_buttons: dict[int | None, QToolButton] = {}
-        labels = {
-            30: self.tr("30 d"),
-            90: self.tr("90 d"),
-            365: self.tr("1 y"),
-            None: self.tr("All"),
-        }
-        tips = {
-            30: self.tr("Show the last 30 days"),
-            90: self.tr("Show the last 90 days"),
-            365: self.tr("Show the last year"),
-            None: self.tr("Show the whole history"),
-        }
-        for days in RANGES:
-            button = QToolButton(self)
-            button.setText(labels[days])
-            button.setToolTip(tips[days])
-            button.setCheckable(True)
+    def _build_toolbar(self) -> HistoryToolbar:
+        bar = HistoryToolbar(self)
+        self._range_group = bar.range_group
+        self._range_buttons = bar.range_buttons
+        self._scale_button = bar.scale_button
+        self._toggles = bar.toggles
+        self._png_button = bar.png_button
+        self._csv_button = bar.csv_button
+        for days, button in self._range_buttons.items():
             button.clicked.connect(lambda _=False, d=days: self.set_range_days(d))
-            self._range_group.addButton(button)
-            self._range_buttons[days] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-
-        names = {"total": self.tr("Total"), **{p: self.tr(PILLAR_NAMES[p]) for p in PILLARS}}
-        self._toggles: dict[str, QToolButton] = {}
-        for name in SERIES:
-            toggle = QToolButton(self)
-            toggle.setText(names[name])
-            toggle.setCheckable(True)
-            toggle.setChecked(True)
-            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            toggle.setToolTip(
-                self.tr("Show or hide {series} (line, official readings and goal)").format(
-                    series=names[name]
-                )
-            )
+        self._scale_button.toggled.connect(self.set_full_scale)
+        for name, toggle in self._toggles.items():
             toggle.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
-            self._toggles[name] = toggle
-            bar.addWidget(toggle)
-        bar.addStretch(1)
-
-        self._png_button = QToolButton(self)
-        self._png_button.setText(self.tr("Export PNG…"))
-        self._png_button.setToolTip(self.tr("Save the chart as it is on screen as a PNG image"))
         self._png_button.clicked.connect(self.export_png_dialog)
-        self._csv_button = QToolButton(self)
-        self._csv_button.setText(self.tr("Export CSV…"))
-        self._csv_button.setToolTip(
-            self.tr("Save the days in view (estimate and official readings) as a CSV file")
-        )
         self._csv_button.clicked.connect(self.export_csv_dialog)
-        bar.addWidget(self._png_button)
-        bar.addWidget(self._csv_button)
         return bar
 
     def _build_plots(self) -> None:
@@ -200,21 +111,19 @@ class HistoryChart(ChartBase):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=True, y=False)
-            plot.setYRange(0, top, padding=0.03)
+            plot.setYRange(0, top, padding=0)
             plot.getAxis("left").setWidth(_AXIS_WIDTH)
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._total_plot.vb.sigXRangeChanged.connect(self._on_x_range)
+        self._total_plot.vb.sigYRangeChanged.connect(self._place_markers)
         for plot in self.plots:
             plot.vb.sigResized.connect(self._on_resized)
-        # Horizontal grid lines as plain items: pyqtgraph's axis-drawn grid is repainted with
-        # its axis on every pan step and cost more than all the curves (50 → 19 ms a step).
-        self._grid = [pg.InfiniteLine(pos=v, angle=0) for v in range(20, 101, 20)]
-        self._grid += [pg.InfiniteLine(pos=v, angle=0) for v in range(5, 26, 5)]
-        for i, line in enumerate(self._grid):
-            line.setZValue(-10)
-            self.plots[0 if i < 5 else 1].addItem(line, ignoreBounds=True)
+        self._scales = (
+            FittedScale(self._total_plot, 4 * PILLAR_MAX, _MIN_Y_SPAN[0]),
+            FittedScale(self._pillar_plot, PILLAR_MAX, _MIN_Y_SPAN[1]),
+        )
         self._total_plot.setLabel("left", self.tr("Total"))
         self._pillar_plot.setLabel("left", self.tr("Pillars"))
 
@@ -235,7 +144,9 @@ class HistoryChart(ChartBase):
             goal = pg.InfiniteLine(
                 angle=0,
                 label=self._goal_label(name),
-                labelOpts={"position": 0.01, "anchors": [(0, 1), (0, 1)]},
+                # Below the line when it is in the upper half of the view, above it otherwise:
+                # the label always stays inside the plot.
+                labelOpts={"position": 0.01, "anchors": [(0, 0), (0, 1)]},
             )
             plot.addItem(goal, ignoreBounds=True)
             self._lines[name] = line
@@ -249,15 +160,7 @@ class HistoryChart(ChartBase):
         return self.tr("{series} goal {{value:g}}").format(series=self._toggles[name].text())
 
     def _build_crosshair(self) -> None:
-        self._cross = [pg.InfiniteLine(angle=90) for _ in self.plots]
-        for plot, line in zip(self.plots, self._cross, strict=True):
-            line.setVisible(False)
-            line.setZValue(20)
-            plot.addItem(line, ignoreBounds=True)
-        self._tip = QLabel(self._view)
-        self._tip.setTextFormat(Qt.TextFormat.RichText)
-        self._tip.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._tip.hide()
+        self._crosshair = Crosshair(self._view, self.plots)
         self._view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._view.installEventFilter(self)
 
@@ -286,17 +189,15 @@ class HistoryChart(ChartBase):
             # A jump's explanation is long: the marker says what it is, the crosshair says why.
             jump_caption = self.tr("recalibration?")
             self._markers = [
-                _Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
+                Marker(self, day, text, kind, jump_caption if kind == "jump" else None)
                 for day, text, kind in wanted
             ]
             # Only new markers need colours: lines, dots and goals keep theirs (recolouring
             # everything on each save cost ~5 ms); a theme change recolours all (_recolour).
-            dark, size = self.dark(), self._marker_text_size()
+            dark, size, bg = self.dark(), self._marker_text_size(), background(self.palette())
             for marker in self._markers:
-                marker.recolour(dark, size)
-        x_min = day_x(
-            min(data.first_day, today() - timedelta(days=max(d for d in RANGES if d is not None)))
-        )
+                marker.recolour(dark, size, bg)
+        x_min = day_x(min(data.first_day, today() - timedelta(days=LONGEST_DAYS)))
         x_max = day_x(max(data.last_day, today()))
         for plot in self.plots:
             plot.setLimits(
@@ -305,6 +206,8 @@ class HistoryChart(ChartBase):
         self.peers.plot(data.readings)  # its items keep their colours too
         if not self._custom_range:
             self._apply_range()
+        self._fit_y()
+        self._place_markers()
         self._hide_crosshair()
 
     # Range --------------------------------------------------------------------------------
@@ -315,6 +218,43 @@ class HistoryChart(ChartBase):
         self._custom_range = False
         self._range_buttons[days].setChecked(True)
         self._apply_range()
+        self.range_chosen.emit(days)
+
+    def set_full_scale(self, on: bool) -> None:
+        """Full 0–100 / 0–25 scales (True) or scales fitted to the values in view."""
+        if self._scale_button.isChecked() != on:
+            self._scale_button.setChecked(on)  # comes back here through toggled
+            return
+        if on == self._full_scale:
+            return
+        self._full_scale = on
+        self._fit_y()
+        self.full_scale_changed.emit(on)
+
+    def full_scale(self) -> bool:
+        return self._full_scale
+
+    def y_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The lowest and highest tick of the total plot's scale and of the pillar plot's."""
+        return self._scales[0].bounds, self._scales[1].bounds
+
+    def _fit_y(self) -> None:
+        x0, x1 = self._total_plot.vb.viewRange()[0]
+        data = self._data
+        for index, scale in enumerate(self._scales):
+            names = [n for n in SERIES if (n == "total") == (index == 0) and n not in self._hidden]
+            if self._full_scale or data is None or data.empty or not names:
+                scale.fit(None)
+                continue
+            shown = [data.shown_between(names, x0, x1)]
+            if index == 0 and hasattr(self, "peers"):  # the industry and network averages
+                shown += self.peers.averages_between(x0, x1)
+            scale.fit(np.concatenate(shown))
+
+    def _place_markers(self, *_: object) -> None:
+        foot = self._total_plot.vb.viewRange()[1][0]
+        for marker in self._markers:
+            marker.place(foot)
 
     def _apply_range(self) -> None:
         data = self.data
@@ -337,6 +277,7 @@ class HistoryChart(ChartBase):
             self._dot_size = size
             for dots in self._dots.values():
                 dots.setSize(size)
+        self._fit_y()
 
     def _on_resized(self, *_: object) -> None:
         # The downsampling factor depends on the plot's width in pixels, but pyqtgraph only
@@ -371,41 +312,14 @@ class HistoryChart(ChartBase):
         self._lines[name].setVisible(visible)
         self._dots[name].setVisible(visible)
         self._goals[name].setVisible(visible and name in self.data.goal_levels())
+        self._fit_y()
         toggle = self._toggles[name]
         if toggle.isChecked() != visible:
             toggle.setChecked(visible)
-        toggle.setIcon(
-            _swatch(pillar_color(name, self.dark()), background(self.palette()), visible)
-        )
+        toggle.setIcon(swatch(pillar_color(name, self.dark()), background(self.palette()), visible))
 
     def series_visible(self, name: str) -> bool:
         return self._lines[name].isVisible()
-
-    def legend_names(self) -> list[str]:
-        return [self._toggles[name].text() for name in SERIES]
-
-    def legend_button(self, name: str) -> QToolButton:
-        return self._toggles[name]
-
-    def series_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """The whole series as given to the plot (x in epoch seconds), before clipping."""
-        x, y = self._lines[name].getOriginalDataset()
-        return (np.asarray(x), np.asarray(y))
-
-    def series_pen_color(self, name: str) -> QColor:
-        return self._lines[name].opts["pen"].color()
-
-    def reading_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        x, y = self._dots[name].getData()
-        return (np.asarray(x), np.asarray(y))
-
-    def goal_levels(self) -> dict[str, float]:
-        """The goal lines on screen, by series."""
-        return {name: line.value() for name, line in self._goals.items() if line.isVisible()}
-
-    def markers(self, kind: str) -> list[tuple[date, str]]:
-        """The ("note" or "jump") markers drawn, with their full text."""
-        return [(m.day, m.text) for m in self._markers if m.kind == kind]
 
     # Crosshair ----------------------------------------------------------------------------
 
@@ -425,73 +339,15 @@ class HistoryChart(ChartBase):
 
     def crosshair_text(self) -> str:
         """What the crosshair label says, as plain text ("" when hidden)."""
-        return self._crosshair_plain if self._tip.isVisible() else ""
+        return self._crosshair.text()
 
     def _show_crosshair(self, day: date, at: QPoint) -> None:
-        for line in self._cross:
-            line.setPos(day_x(day))
-            line.setVisible(True)
-        html, plain = self._crosshair_content(day)
-        self._crosshair_plain = plain
-        self._tip.setText(html)
-        self._tip.adjustSize()
-        gap = 16
-        x = at.x() + gap
-        if x + self._tip.width() > self._view.width():
-            x = at.x() - gap - self._tip.width()
-        y = min(max(0, at.y() - self._tip.height() // 2), self._view.height() - self._tip.height())
-        self._tip.move(max(0, x), max(0, y))
-        self._tip.show()
-        self._tip.raise_()
+        shown = [(n, self._toggles[n].text()) for n in SERIES if n not in self._hidden]
+        html, plain = crosshair_content(self.data, day, shown, self.dark())
+        self._crosshair.show(day_x(day), at, html, plain)
 
     def _hide_crosshair(self) -> None:
-        for line in self._cross:
-            line.setVisible(False)
-        self._tip.hide()
-
-    def _crosshair_content(self, day: date) -> tuple[str, str]:
-        data = self.data
-        dark = self.dark()
-        title = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
-        reading = data.reading_on(day)
-        shown = [name for name in SERIES if name not in self._hidden]
-        html = [f"<b>{escape(title)}</b>", "<table cellspacing='0' cellpadding='1'>"]
-        plain = [title]
-        if shown:
-            official = self.tr("official") if reading else ""
-            html.append(
-                f"<tr><td></td><td></td><td align='right'>{escape(self.tr('estimate'))}"
-                f"</td><td align='right'>&nbsp;{escape(official)}</td></tr>"
-            )
-        for name in shown:
-            label = self._toggles[name].text()
-            digits = 1 if name == "total" else 2
-            value = data.value_on(name, day)
-            estimate = "–" if value is None else f"{value:.{digits}f}"
-            line = f"{label} {estimate}"
-            official = ""
-            if reading is not None:
-                official = (
-                    f"{reading.pillar(name):.{digits}f}"
-                    if name != "total"
-                    else f"{reading.total:.1f}"
-                )
-                line += " · " + self.tr("official {value}").format(value=official)
-            plain.append(line)
-            colour = pillar_color(name, dark).name()
-            html.append(
-                f"<tr><td><span style='color:{colour}'>■</span></td>"
-                f"<td>{escape(label)}&nbsp;&nbsp;</td><td align='right'>{estimate}</td>"
-                f"<td align='right'>&nbsp;{official}</td></tr>"
-            )
-        html.append("</table>")
-        for text in data.notes_on(day):
-            plain.append(self.tr("Note: {text}").format(text=text))
-            html.append(f"<div style='color:{note_color(dark).name()}'>{escape(plain[-1])}</div>")
-        for text in data.jumps_on(day):
-            plain.append(text)
-            html.append(f"<div style='color:{jump_color(dark).name()}'>{escape(text)}</div>")
-        return "".join(html), "\n".join(plain)
+        self._crosshair.hide()
 
     # Theme --------------------------------------------------------------------------------
 
@@ -502,8 +358,8 @@ class HistoryChart(ChartBase):
             style_plot(plot, palette, self.font(), grid=False)
         grid = QColor(muted_text_color(dark))
         grid.setAlphaF(GRID_ALPHA)
-        for line in self._grid:
-            line.setPen(pg.mkPen(grid, width=1))
+        for scale in self._scales:
+            scale.recolour(grid)
         bg = background(palette)
         small = self._marker_text_size()
         for name in SERIES:
@@ -516,81 +372,11 @@ class HistoryChart(ChartBase):
             goal = self._goals[name]
             goal.setPen(goal_pen(name, dark))
             goal.label.setColor(colour)
-            self._toggles[name].setIcon(_swatch(colour, bg, name not in self._hidden))
+            self._toggles[name].setIcon(swatch(colour, bg, name not in self._hidden))
         for marker in self._markers:
-            marker.recolour(dark, small)
+            marker.recolour(dark, small, bg)
         self.peers.recolour(dark)
-        muted = muted_text_color(dark)
-        for line in self._cross:
-            line.setPen(pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine))
-        border = QColor(muted)
-        self._tip.setStyleSheet(
-            f"QLabel {{ background: {bg.name()}; color: {palette.text().color().name()};"
-            f" border: 1px solid {border.name()}; border-radius: 4px; padding: 6px; }}"
-        )
+        self._crosshair.recolour(dark, bg, palette.text().color())
 
     def _marker_text_size(self) -> float:
         return max(7.0, self.font().pointSizeF() * 0.85)
-
-    # Export -------------------------------------------------------------------------------
-
-    def export_png(self, path: str | Path) -> None:
-        """Save the chart as it is on screen; raises OSError when it cannot be written."""
-        self._hide_crosshair()
-        image = self._view.grab().toImage()
-        if not image.save(str(path), "PNG"):
-            raise OSError(self.tr("the image could not be written"))
-
-    def export_csv(self, path: str | Path) -> None:
-        """Save the rows behind the days in view; raises OSError when it cannot be written."""
-        write_atomic(Path(path), history_csv(self.visible_rows()))
-
-    def visible_rows(self) -> list[tuple[str, ...]]:
-        first, last = self.visible_range()
-        first = max(first, self.data.first_day)
-        last = min(last, self.data.last_day)
-        return history_rows(self.data.table, self.data.readings, first, last)
-
-    def export_png_dialog(self) -> None:
-        self._export_dialog(
-            self.tr("Export chart as PNG"), self.tr("PNG images (*.png)"), ".png", self.export_png
-        )
-
-    def export_csv_dialog(self) -> None:
-        self._export_dialog(
-            self.tr("Export history as CSV"), self.tr("CSV files (*.csv)"), ".csv", self.export_csv
-        )
-
-    def _export_dialog(self, title: str, filters: str, suffix: str, write) -> None:
-        suggested = str(Path.home() / f"ssi-history-{today().isoformat()}{suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, filters)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        try:
-            write(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                title,
-                self.tr("Could not write {path}: {reason}").format(
-                    path=path, reason=exc.strerror or str(exc)
-                ),
-            )
-            return
-        self.exported.emit(self.tr("Exported {path}").format(path=path))
-
-
-def _swatch(colour: QColor, edge: QColor, filled: bool = True) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # Hidden series keep their colour as an outline: the state is not told by colour alone.
-    painter.setPen(pg.mkPen(edge if filled else colour, width=1 if filled else 2))
-    painter.setBrush(colour if filled else Qt.GlobalColor.transparent)
-    painter.drawRoundedRect(1, 1, 12, 12, 3, 3)
-    painter.end()
-    return QIcon(pixmap)

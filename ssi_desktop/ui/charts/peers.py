@@ -135,6 +135,15 @@ class PeerOverlay(QObject):
     def is_visible(self, name: str) -> bool:
         return name in self._present and name not in self._hidden
 
+    def averages_between(self, x0: float, x1: float) -> list[np.ndarray]:
+        """The visible averages' values between x0 and x1 (the total's fitted scale holds them)."""
+        shown = []
+        for name in ("industry_avg", "network_avg"):
+            if self.is_visible(name):
+                x, y = (np.asarray(a) for a in self.items[name].getData())
+                shown.append(y[(x >= x0) & (x <= x1)])
+        return shown
+
     def rank_panel_shown(self) -> bool:
         return bool(self.rank_plot.isVisible())
 

@@ -1,26 +1,38 @@
 """The small charts: one pillar for its tab, and the dashboard's 90-day sparkline.
 
 Both show a fixed window ending today and take no pan or zoom: they sit inside forms and
-scrolling pages, where a wheel turn must scroll the page, not the chart.
+scrolling pages, where a wheel turn must scroll the page, not the chart. Each says what it
+shows in a line above the plot (a title or a legend), and their vertical scale fits the values
+in view, because a small chart is about the trend.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.catalogue import PILLAR_MAX, PILLARS
 from ...core.validation import today
-from ..palette import SERIES, pillar_color
+from ..formatting import PILLAR_NAMES
+from ..palette import SERIES, muted_text_color, pillar_color
 from ..store_model import StoreModel
-from .common import READING_SIZE, ChartBase, background, date_axis, goal_pen, series_pen, style_plot
+from .common import (
+    GRID_ALPHA,
+    READING_SIZE,
+    ChartBase,
+    background,
+    date_axis,
+    goal_pen,
+    series_pen,
+    style_plot,
+)
 from .data import DAY, ChartData, day_x, x_day
+from .yfit import FittedScale
 
 SMALL_RANGE_DAYS = 90
 #: The sparkline draws pillars times this on the total's 0–100 scale (its right axis reads 0–25).
@@ -33,14 +45,24 @@ class _SmallChart(ChartBase):
     ) -> None:
         super().__init__(model, parent)
         self._names = names
-        self._widget = pg.PlotWidget(self, axisItems={"bottom": date_axis()})
+        self._page = QWidget(self)
+        page_layout = QVBoxLayout(self._page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(2)
+        self.caption = QLabel(self._page)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
+        page_layout.addWidget(self.caption)
+        self._widget = pg.PlotWidget(self._page, axisItems={"bottom": date_axis()})
+        page_layout.addWidget(self._widget, 1)
         self._widget.setAntialiasing(True)
         self.plot = self._widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self._top = top
-        self.plot.getAxis("left").setWidth(30)
+        self.plot.getAxis("left").setWidth(38)
+        self._fitted = FittedScale(self.plot, top, top / 25, self._tick_suffix())
         self._lines: dict[str, pg.PlotDataItem] = {}
         self._dots: dict[str, pg.ScatterPlotItem] = {}
         self._goals: dict[str, pg.InfiniteLine] = {}
@@ -49,8 +71,25 @@ class _SmallChart(ChartBase):
             self._dots[name] = pg.ScatterPlotItem(size=READING_SIZE - 2, symbol="o")
             self._dots[name].setZValue(10)
             self.plot.addItem(self._dots[name])
-            self._goals[name] = pg.InfiniteLine(angle=0)
+            # Labelled, below the line in the upper half of the view and above it otherwise,
+            # so the label stays inside the plot.
+            self._goals[name] = pg.InfiniteLine(
+                angle=0, label="", labelOpts={"position": 0.02, "anchors": [(0, 0), (0, 1)]}
+            )
             self.plot.addItem(self._goals[name], ignoreBounds=True)
+
+    def _tick_suffix(self) -> str:
+        return ""
+
+    def _goal_text(self, name: str, level: float) -> str:
+        # The label is a str.format template (pyqtgraph fills in {value}): braces escaped.
+        if name == "total":
+            text = self.tr("Goal {value:g}").format(value=level)
+        else:
+            text = self.tr("{series} goal {value:g}").format(
+                series=self.tr(PILLAR_NAMES[name]), value=level
+            )
+        return text.replace("{", "{{").replace("}", "}}")
 
     def _scale(self, name: str) -> float:
         return 1.0
@@ -76,18 +115,16 @@ class _SmallChart(ChartBase):
             plotted += [y, dots]
             if level is not None:
                 self._goals[name].setPos(level * scale)
+                self._goals[name].label.setFormat(self._goal_text(name, level))
                 plotted.append(np.array([level * scale]))
         self.plot.setXRange(day_x(first) - DAY / 2, day_x(last) + DAY / 2, padding=0)
-        self._set_y_range(np.concatenate(plotted))
-
-    def _set_y_range(self, plotted: np.ndarray) -> None:
-        self.plot.setYRange(0, self._top, padding=0.04)
+        self._fitted.fit(np.concatenate(plotted))
 
     def _recolour(self, dark: bool) -> None:
         palette = self.palette()
         bg = background(palette)
         self._widget.setBackground(bg)
-        style_plot(self.plot, palette, self.font())
+        style_plot(self.plot, palette, self.font(), grid=False)
         for name in self._names:
             colour = pillar_color(name, dark)
             self._lines[name].setPen(series_pen(name, dark, scale=0.8))
@@ -96,6 +133,26 @@ class _SmallChart(ChartBase):
             self._dots[name].setPen(pg.mkPen(bg, width=1))
             self._dots[name].setBrush(colour)
             self._goals[name].setPen(goal_pen(name, dark))
+            self._goals[name].label.setColor(colour)
+        muted = muted_text_color(dark)
+        grid = QColor(muted)
+        grid.setAlphaF(GRID_ALPHA)
+        self._fitted.recolour(grid)
+        self.caption.setText(self._caption(dark))
+
+    def _caption(self, dark: bool) -> str:
+        raise NotImplementedError
+
+    def _legend_entry(self, name: str, text: str, dark: bool) -> str:
+        colour = pillar_color(name, dark).name()
+        return f"<span style='color:{colour}'>■</span>&nbsp;{text}"
+
+    def _legend_tail(self, dark: bool) -> str:
+        muted = muted_text_color(dark).name()
+        return (
+            f"<span style='color:{muted}'>●&nbsp;{self.tr('official')} &nbsp; "
+            f"┄&nbsp;{self.tr('goal')}</span>"
+        )
 
     def series_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         x, y = self._lines[name].getOriginalDataset()
@@ -124,47 +181,49 @@ class PillarChart(_SmallChart):
             raise ValueError(f"unknown pillar {pillar!r}; expected one of {', '.join(PILLARS)}")
         self.pillar = pillar
         super().__init__(model, (pillar,), PILLAR_MAX, parent)
-        self.plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 5, 10, 15, 20, 25)]])
-        self._finish_setup(self._widget)
+        self._finish_setup(self._page)
+
+    def _caption(self, dark: bool) -> str:
+        name = self.tr(PILLAR_NAMES[self.pillar])
+        title = self.tr("<b>{pillar}, last 90 days</b> (points out of 25)").format(pillar=name)
+        entry = self._legend_entry(self.pillar, self.tr("estimate"), dark)
+        return f"{title} &nbsp; {entry} &nbsp; {self._legend_tail(dark)}"
 
 
 class Sparkline(_SmallChart):
     """The dashboard's last 90 days: total and pillars, readings as dots, the goal dashed.
 
-    Pillars are drawn four times larger so that a full pillar (25) meets a full total (100);
-    the right axis reads in pillar points. A click (or Enter/Space when focused) emits
-    ``clicked`` so the dashboard can open the History tab.
+    One scale: each series as a percentage of its maximum (the total of 100, a pillar of 25),
+    so a full pillar meets a full total and the lines can be compared. A legend above names
+    every line. A click (or Enter/Space when focused) emits ``clicked`` so the dashboard can
+    open the History tab.
     """
 
     clicked = Signal()
 
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(model, SERIES[1:] + SERIES[:1], 4 * PILLAR_MAX, parent)
-        self.plot.showAxis("right")
-        self.plot.getAxis("right").setWidth(30)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(
             self.tr(
-                "Last 90 days: total (left scale) and pillars (right scale). "
-                "Click to open the History tab."
+                "Last 90 days, each line as a percentage of its maximum (100 for the total, 25 "
+                "for a pillar). Click to open the History tab."
             )
         )
         self._widget.viewport().installEventFilter(self)
-        self._finish_setup(self._widget)
+        self._finish_setup(self._page)
 
     def _scale(self, name: str) -> float:
         return 1.0 if name == "total" else PILLAR_SCALE
 
-    def _set_y_range(self, plotted: np.ndarray) -> None:
-        # A sparkline is about the trend: fit the window's values (in steps of ten) instead of
-        # squeezing them into a fixed 0–100 band a hundred pixels high.
-        low = max(0.0, math.floor((float(plotted.min()) - 2) / 10) * 10)
-        high = min(4 * PILLAR_MAX, math.ceil((float(plotted.max()) + 2) / 10) * 10)
-        high = max(high, low + 10)
-        self.plot.setYRange(low, high, padding=0.06)
-        self.plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in (low, high)]])
-        self.plot.getAxis("right").setTicks([[(v, f"{v / PILLAR_SCALE:g}") for v in (low, high)]])
+    def _tick_suffix(self) -> str:
+        return " %"
+
+    def _caption(self, dark: bool) -> str:
+        names = {"total": self.tr("Total"), **{p: self.tr(PILLAR_NAMES[p]) for p in PILLARS}}
+        entries = [self._legend_entry(n, names[n], dark) for n in SERIES]
+        return " &nbsp; ".join([*entries, self._legend_tail(dark)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

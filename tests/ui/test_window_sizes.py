@@ -1,0 +1,67 @@
+"""Sizes: usable at 1024×640 without sideways scrolling, and the next best actions in view
+without scrolling at 1280×800 (the dashboard of the sample year)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea
+
+from ssi_desktop.core.sample import generate
+from ssi_desktop.storage import Store
+
+from .app_helpers import open_window
+
+
+@pytest.fixture
+def sample(store_path: Path) -> Path:
+    with Store.open(store_path) as store:
+        store.add_records(**generate(365).as_records())
+    return store_path
+
+
+def _settle(qtbot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(20)
+
+
+def test_no_tab_scrolls_sideways_at_1024_by_640(qtbot, sample: Path) -> None:
+    window = open_window(qtbot, sample)
+    window.resize(1024, 640)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.current_tab()
+        _settle(qtbot)
+        assert window.width() == 1024, window.tab_key(index)  # no tab forces the window wider
+        assert tab.width() <= window.width()
+        for area in tab.findChildren(QScrollArea):
+            if area.isVisible():
+                assert not area.horizontalScrollBar().isVisible(), window.tab_key(index)
+        for area in tab.findChildren(QAbstractScrollArea):
+            # Nothing is wider than the tab that shows it.
+            if area.isVisible():
+                right = area.mapTo(tab, QPoint(area.width(), 0)).x()
+                assert right <= tab.width() + 1, (window.tab_key(index), type(area).__name__)
+
+
+def test_the_next_best_actions_are_in_view_at_1280_by_800(qtbot, sample: Path) -> None:
+    window = open_window(qtbot, sample)
+    window.resize(1280, 800)
+    window.show_tab("dashboard")
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: bool(dashboard.advice_panel.advice))
+    _settle(qtbot)
+    scroll = dashboard.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    viewport = scroll.viewport()
+    panel = dashboard.advice_panel
+    # The weakest pillar's heading and its two actions are inside the visible viewport.
+    first_rows = [panel.grid.itemAt(i).widget() for i in range(min(6, panel.grid.count()))]
+    for widget in [panel, *first_rows]:
+        bottom = widget.mapTo(viewport, QPoint(0, widget.height())).y()
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        assert top >= 0 and (bottom <= viewport.height() or widget is panel)
+    assert panel.mapTo(viewport, QPoint(0, 0)).y() < viewport.height() - 150
