@@ -30,6 +30,7 @@ from .validation import (
     check_optional_number,
     check_pillar_value,
     check_text,
+    check_total,
 )
 
 #: The largest difference tolerated between an official total and the sum of its pillars
@@ -116,7 +117,7 @@ class TotalsSnapshot:
         for key, value in values.items():
             if key not in TOTALS_BY_KEY:
                 raise ValidationError(key, f"is not a total ({', '.join(TOTAL_KEYS)})")
-            checked[key] = check_count(key, value, TOTALS_BY_KEY[key].maximum)
+            checked[key] = check_total(key, value, TOTALS_BY_KEY[key].maximum)
         if not checked:
             raise ValidationError("totals", "give at least one total (KEY=N)")
         for key, number in checked.items():

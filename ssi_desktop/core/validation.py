@@ -71,7 +71,21 @@ def check_date(field: str, value: Any, *, allow_future: bool = False) -> date:
     return day
 
 
-def check_count(field: str, value: Any, maximum: int) -> int:
+#: A total as LinkedIn prints it: digits grouped by thousands with one separator used
+#: throughout (``1,204``, ``12.480``, ``1'204``, ``1 204`` with a normal or narrow no-break space).
+_GROUPED = re.compile(r"[0-9]{1,3}(?:([,.' \u00a0\u202f])[0-9]{3})(?:\1[0-9]{3})*")
+
+
+def check_total(field: str, value: Any, maximum: int) -> int:
+    """A running total (connections, followers…): a whole number as :func:`check_count`
+    takes it, or as LinkedIn prints it with thousands grouped (``1,204`` → 1204). A count of
+    things cannot be fractional, so a grouping separator cannot be mistaken for a decimal."""
+    if isinstance(value, str) and _GROUPED.fullmatch(value.strip()):
+        value = re.sub(r"[^0-9]", "", value)
+    return check_count(field, value, maximum, per_day=False)
+
+
+def check_count(field: str, value: Any, maximum: int, *, per_day: bool = True) -> int:
     """A whole number from 0 to ``maximum``; ``"3"`` and ``3.0`` are accepted, ``3.5`` is not."""
     if type(value) is int and 0 <= value <= maximum:
         return value  # the common case (a form, a store being opened): no more to check
@@ -98,9 +112,8 @@ def check_count(field: str, value: Any, maximum: int) -> int:
     if number < 0:
         raise ValidationError(field, f"must not be negative ({number})")
     if number > maximum:
-        raise ValidationError(
-            field, f"{number} is more than the most plausible in a day ({maximum})"
-        )
+        plausible = "the most plausible in a day" if per_day else "LinkedIn shows for anyone"
+        raise ValidationError(field, f"{number} is more than {plausible} ({maximum})")
     return number
 
 

@@ -8,7 +8,6 @@ every field and saving deletes it. Validation is the core's, as for ``ssi-deskto
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -30,10 +29,6 @@ from ..core.validation import ValidationError
 from .form_base import FormBase, FormChange
 from .store_model import StoreModel
 from .widgets import DayPicker, MutedLabel, tabular_font
-
-#: Thousands separators people copy with the number ("1,204", "1 204"). Whole numbers are
-#: ASCII digits only (core.validation), so the form names the number to type instead.
-_SEPARATORS = re.compile(r"[0-9]{1,3}(?:[,.'\s\u00a0\u202f][0-9]{3})+")
 
 
 class TotalsForm(FormBase):
@@ -137,12 +132,6 @@ class TotalsForm(FormBase):
             if previous is None:
                 raise ValidationError(TOTALS[0].key, self.tr("type at least one number to save"))
             return delete_totals_change(self.model, previous)
-        for key, text in typed.items():
-            if _SEPARATORS.fullmatch(text):
-                digits = re.sub(r"\D", "", text)
-                raise ValidationError(
-                    key, self.tr("type digits only, without separators: {n}").format(n=digits)
-                )
         snapshot = TotalsSnapshot.create(day, typed)
         check_totals(snapshot, self.model.store.totals(), snapshot.values)
         if snapshot == previous:

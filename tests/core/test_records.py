@@ -6,7 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from ssi_desktop.core.records import ActivityEntry, Goal, Note, ProfileSnapshot, Reading
+from ssi_desktop.core.records import (
+    ActivityEntry,
+    Goal,
+    Note,
+    ProfileSnapshot,
+    Reading,
+    TotalsSnapshot,
+)
 from ssi_desktop.core.validation import ValidationError
 
 DAY = "2026-03-02"
@@ -104,3 +111,26 @@ def test_four_zeros_are_refused_naming_the_pillars() -> None:
     assert error.value.field == "brand, find, engage, build"
     assert "failed copy" in error.value.reason
     assert Reading.create(DAY, brand=0, find=0, engage=0, build=0.01).total == 0.01
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("1,204", 1204), ("12.480", 12480), ("1'204", 1204), ("1\u202f204\u202f000", 1204000),
+     ("1 204", 1204), ("804", 804)],
+)  # fmt: skip
+def test_a_total_is_taken_as_linkedin_prints_it(typed: str, stored: int) -> None:
+    snapshot = TotalsSnapshot.create("2026-03-01", {"totals.followers": typed})
+    assert snapshot.values["totals.followers"] == stored
+
+
+@pytest.mark.parametrize("typed", ["1,20", "1,204.5", "1,204 000", "12,48", "1_204", "-1,204"])
+def test_a_total_with_separators_that_are_not_thousands_is_refused(typed: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        TotalsSnapshot.create("2026-03-01", {"totals.followers": typed})
+    assert caught.value.field == "totals.followers"
+
+
+def test_a_total_over_its_maximum_is_not_called_a_day() -> None:
+    with pytest.raises(ValidationError) as caught:
+        TotalsSnapshot.create("2026-03-01", {"totals.connections": 30_001})
+    assert "in a day" not in caught.value.reason and "30000" in caught.value.reason
