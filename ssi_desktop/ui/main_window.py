@@ -28,16 +28,16 @@ from .. import APP_NAME
 from ..core.catalogue import PILLARS
 from ..storage import Store
 from .chart_ranges import RANGES
-from .dashboard import Dashboard
 from .data_entry import forms_of, record_day, record_reading
 from .deferred_tab import BuiltOnAccess, DeferredTab
+from .dialogs.help_dialog import scoring_dialog, show_about, user_guide_dialog
+from .dialogs.recovery import STORE_FILTER
+from .dialogs.store_opening import open_store
 from .formatting import PILLAR_NAMES
-from .help_dialog import scoring_dialog, show_about, user_guide_dialog
 from .palette import is_dark, pillar_color
-from .recovery import STORE_FILTER
 from .settings import THEME_CHOICES, AppSettings
 from .store_model import StoreModel
-from .store_opening import open_store
+from .tabs.dashboard import Dashboard
 from .theme import ThemeController
 from .unsaved import UnsavedGuard
 from .widgets import colour_dot, error_colour
@@ -52,27 +52,27 @@ TABS: tuple[tuple[str, str], ...] = (
 
 
 if TYPE_CHECKING:
-    from .day_dialog import DayDialog
-    from .history_tab import HistoryTab
-    from .pillar_tab import PillarTab
-    from .readings_tab import ReadingsTab
+    from .forms.day_dialog import DayDialog
+    from .tabs.history_tab import HistoryTab
+    from .tabs.pillar_tab import PillarTab
+    from .tabs.readings_tab import ReadingsTab
 
 
 # The tabs' modules load with the tabs themselves: not needed for the first paint.
 def _pillar_tab(model: StoreModel, pillar: str) -> PillarTab:
-    from .pillar_tab import PillarTab
+    from .tabs.pillar_tab import PillarTab
 
     return PillarTab(model, pillar)
 
 
 def _readings_tab(model: StoreModel) -> ReadingsTab:
-    from .readings_tab import ReadingsTab
+    from .tabs.readings_tab import ReadingsTab
 
     return ReadingsTab(model)
 
 
 def _load_sample(model: StoreModel) -> None:
-    from .first_run import load_sample
+    from .dialogs.first_run import load_sample
 
     load_sample(model)
 
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         return self._history_place.content()
 
     def _build_history(self) -> HistoryTab:
-        from .history_tab import HistoryTab
+        from .tabs.history_tab import HistoryTab
 
         tab = HistoryTab(self.model)
         tab.set_range_days(self.settings.range_days)
@@ -461,37 +461,37 @@ class MainWindow(QMainWindow):
         return self._model.store.path.parent if self._model else Path.home()
 
     def _import_linkedin(self) -> None:
-        from .import_dialog import run_linkedin_import
+        from .dialogs.import_dialog import run_linkedin_import
 
         run_linkedin_import(self.model, self)
 
     def _import_creator(self) -> None:
-        from .creator_import import run_creator_import
+        from .dialogs.creator_import import run_creator_import
 
         run_creator_import(self.model, self)
 
     def _import_csv(self) -> None:
-        from .import_dialog import run_csv_import
+        from .dialogs.import_dialog import run_csv_import
 
         run_csv_import(self.model, self)
 
     def _export_csv(self) -> None:
-        from .import_dialog import run_csv_export
+        from .dialogs.import_dialog import run_csv_export
 
         run_csv_export(self.model, self)
 
     def _backups(self) -> None:
-        from .backups_dialog import BackupsDialog
+        from .dialogs.backups_dialog import BackupsDialog
 
         self._run_dialog(BackupsDialog(self.model, self))
 
     def _goals(self) -> None:
-        from .goal_dialog import GoalDialog
+        from .dialogs.goal_dialog import GoalDialog
 
         self._run_dialog(GoalDialog(self.model, self))
 
     def _calibrate(self) -> None:
-        from .calibration_dialog import CalibrationDialog
+        from .dialogs.calibration_dialog import CalibrationDialog
 
         self._run_dialog(CalibrationDialog(self.model, self))
 

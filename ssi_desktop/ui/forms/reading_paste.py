@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ..core.ssi_page import NotAnSsiPage, PageFigures, read_ssi_page
+from ...core.ssi_page import NotAnSsiPage, PageFigures, read_ssi_page
 
 if TYPE_CHECKING:
     from .reading_form import ReadingForm

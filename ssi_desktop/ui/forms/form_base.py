@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.changes import Change
-from ..core.validation import ValidationError
-from .lazy_refresh import RefreshWhenShown
-from .store_model import StoreModel
-from .widgets import DayPicker, ErrorLabel, set_invalid
+from ...core.changes import Change
+from ...core.validation import ValidationError
+from ..lazy_refresh import RefreshWhenShown
+from ..store_model import StoreModel
+from ..widgets import DayPicker, ErrorLabel, set_invalid
 
 #: (undo label, change): one undoable change, as StoreModel.push takes it.
 FormChange = tuple[str, Change]

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.anchor import prediction
-from ..core.catalogue import PILLARS
-from ..core.records import Reading
-from .formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
+from ...core.anchor import prediction
+from ...core.catalogue import PILLARS
+from ...core.records import Reading
+from ..formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
+from ..forms.reading_form import ReadingForm, delete_reading
+from ..palette import is_dark, pillar_color
+from ..store_model import StoreModel
+from ..widgets import MutedLabel, colour_dot, tabular_font
 from .notes_panel import NotesPanel
-from .palette import is_dark, pillar_color
-from .reading_form import ReadingForm, delete_reading
 from .record_tab import RecordTab
-from .store_model import StoreModel
-from .widgets import MutedLabel, colour_dot, tabular_font
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, PILLARS
-from ..core.changes import DeleteReading, PutReading
-from ..core.records import Reading
-from ..core.validation import ValidationError
+from ...core.catalogue import PILLAR_LABELS, PILLARS
+from ...core.changes import DeleteReading, PutReading
+from ...core.records import Reading
+from ...core.validation import ValidationError
+from ..formatting import PILLAR_NAMES, pillar_points
+from ..number_field import NumberField
+from ..store_model import StoreModel
+from ..widgets import ColourDot, DayPicker, MutedLabel, tabular_font
 from .form_base import FormBase, FormChange
-from .formatting import PILLAR_NAMES, pillar_points
-from .number_field import NumberField
 from .reading_paste import PagePaste
-from .store_model import StoreModel
-from .widgets import ColourDot, DayPicker, MutedLabel, tabular_font
 
 #: The optional fields: (key, label, help). Empty means LinkedIn did not show it.
 _OPTIONAL = (

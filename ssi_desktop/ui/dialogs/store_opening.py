@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from ..storage import Store, StoreError
+from ...storage import Store, StoreError
 from .recovery import open_store_interactively
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.sample import generate
-from .store_model import StoreModel
+from ...core.sample import generate
+from ..store_model import StoreModel
 
 EMPTY, SAMPLE, IMPORT = "empty", "sample", "import"
 

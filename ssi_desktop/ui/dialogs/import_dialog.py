@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.changes import Change
-from ..core.csv_export import export_store
-from ..core.csv_io import CsvImportError, csv_change, read_csv
-from ..core.linkedin import (
+from ...core.changes import Change
+from ...core.csv_export import export_store
+from ...core.csv_io import CsvImportError, csv_change, read_csv
+from ...core.linkedin import (
     ImportCancelled,
     ImportPlan,
     ImportRefused,
@@ -39,9 +39,9 @@ from ..core.linkedin import (
     plan_import,
     read_export,
 )
-from ..storage.atomic import write_atomic
+from ...storage.atomic import write_atomic
+from ..store_model import StoreModel
 from .import_report import imported_message, member_report
-from .store_model import StoreModel
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
 _STEPS = 1000

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from ..storage import Store, StoreError
-from ..storage.backups import latest_good, restore_unopened
+from ...storage import Store, StoreError
+from ...storage.backups import latest_good, restore_unopened
 
 #: Kinds of refusal a backup can mend; a newer file needs a newer app instead.
 RESTORABLE = frozenset({"empty", "corrupt", "not_a_store", "unreadable", "invalid_record"})

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.changes import AddNote, DeleteNote
-from ..core.records import Note
-from ..storage import Store
-from .form_base import FormBase, FormChange
-from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel
+from ...core.changes import AddNote, DeleteNote
+from ...core.records import Note
+from ...storage import Store
+from ..forms.form_base import FormBase, FormChange
+from ..store_model import StoreModel
+from ..widgets import DayPicker, MutedLabel
 
 
 def note_id(store: Store, note: Note) -> int:

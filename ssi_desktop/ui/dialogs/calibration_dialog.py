@@ -32,21 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.calibration import (
+from ...core.calibration import (
     MIN_READINGS,
     Calibration,
     CalibrationCancelled,
     calibrate,
     usable_readings,
 )
-from ..core.catalogue import PILLARS
-from ..core.changes import SetParams
-from ..core.parameters import DEFAULT_PARAMS, ModelParams
-from ..core.validation import today
-from ..storage import StoreError
-from .formatting import PILLAR_NAMES
-from .store_model import StoreModel
-from .widgets import ErrorLabel, MutedLabel, tabular_font
+from ...core.catalogue import PILLARS
+from ...core.changes import SetParams
+from ...core.parameters import DEFAULT_PARAMS, ModelParams
+from ...core.validation import today
+from ...storage import StoreError
+from ..formatting import PILLAR_NAMES
+from ..store_model import StoreModel
+from ..widgets import ErrorLabel, MutedLabel, tabular_font
 
 
 class _FitThread(QThread):

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, PILLARS
-from ..core.changes import SetGoal
-from ..core.records import Goal
-from ..core.validation import ValidationError, today
-from .formatting import PILLAR_NAMES
-from .store_model import StoreModel
-from .widgets import ErrorLabel, MutedLabel, from_qdate, set_invalid, to_qdate
+from ...core.catalogue import PILLAR_LABELS, PILLARS
+from ...core.changes import SetGoal
+from ...core.records import Goal
+from ...core.validation import ValidationError, today
+from ..formatting import PILLAR_NAMES
+from ..store_model import StoreModel
+from ..widgets import ErrorLabel, MutedLabel, from_qdate, set_invalid, to_qdate
 
 
 class GoalDialog(QDialog):

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.advice import Advice, advise
-from ..core.anchor import anchor_vector, anchored_advice
-from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX
-from ..core.goals import GoalProgress, goal_progress
-from ..core.validation import today
-from .formatting import PILLAR_NAMES, pillar_points, signed, total_points
-from .goal_dialog import GoalDialog
-from .store_model import StoreModel
-from .widgets import ColourDot, MutedLabel, tabular_font
+from ...core.advice import Advice, advise
+from ...core.anchor import anchor_vector, anchored_advice
+from ...core.catalogue import PILLAR_LABELS, PILLAR_MAX
+from ...core.goals import GoalProgress, goal_progress
+from ...core.validation import today
+from ..dialogs.goal_dialog import GoalDialog
+from ..formatting import PILLAR_NAMES, pillar_points, signed, total_points
+from ..store_model import StoreModel
+from ..widgets import ColourDot, MutedLabel, tabular_font
 
 #: Actions listed on the dashboard (``ssi-desktop advise`` lists more).
 ACTIONS_SHOWN = 6

@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.catalogue import PILLAR_MAX
-from ..core.validation import today
-from .formatting import pillar_points
-from .store_model import StoreModel
-from .widgets import MutedLabel, PillarBar, tabular_font
+from ...core.catalogue import PILLAR_MAX
+from ...core.validation import today
+from ..formatting import pillar_points
+from ..store_model import StoreModel
+from ..widgets import MutedLabel, PillarBar, tabular_font
 
 
 class PillarBreakdown(QGroupBox):

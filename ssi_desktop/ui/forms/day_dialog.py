@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import METRICS_BY_KEY, PILLAR_LABELS, PILLARS, metrics_for
-from ..core.changes import Change, SetDay
-from ..core.validation import ValidationError, today
-from ..core.week import EVERY_DAY, ONE_DAY, WORKING_DAYS, week_change, week_of
-from .formatting import PILLAR_NAMES, on_this_day
-from .number_field import NumberField
-from .store_model import StoreModel
-from .widgets import ColourDot, DayPicker, ErrorLabel, MutedLabel, set_invalid
+from ...core.catalogue import METRICS_BY_KEY, PILLAR_LABELS, PILLARS, metrics_for
+from ...core.changes import Change, SetDay
+from ...core.validation import ValidationError, today
+from ...core.week import EVERY_DAY, ONE_DAY, WORKING_DAYS, week_change, week_of
+from ..formatting import PILLAR_NAMES, on_this_day
+from ..number_field import NumberField
+from ..store_model import StoreModel
+from ..widgets import ColourDot, DayPicker, ErrorLabel, MutedLabel, set_invalid
 
 
 class DayDialog(QDialog):

@@ -9,11 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ..core.catalogue import SOURCE_LABELS, Metric
-from ..core.records import ActivityEntry
-from .formatting import count, two_lines
-from .palette import is_dark, muted_text_color
-from .widgets import tabular_font
+from ...core.catalogue import SOURCE_LABELS, Metric
+from ...core.records import ActivityEntry
+from ..formatting import count, two_lines
+from ..palette import is_dark, muted_text_color
+from ..widgets import tabular_font
 
 _Index = QModelIndex | QPersistentModelIndex
 

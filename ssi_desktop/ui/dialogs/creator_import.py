@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.creator import (
+from ...core.creator import (
     CreatorData,
     CreatorPlan,
     NotCreatorAnalytics,
     plan_creator,
     read_creator,
 )
-from ..core.validation import ValidationError
+from ...core.validation import ValidationError
+from ..store_model import StoreModel
 from .import_dialog import push_busy
-from .store_model import StoreModel
 
 
 def _tr(text: str) -> str:

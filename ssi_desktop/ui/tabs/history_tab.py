@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .store_model import StoreModel
+from ..store_model import StoreModel
 
 
 class HistoryTab(QWidget):
     def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from .charts import HistoryChart
+        from ..charts import HistoryChart
 
         self.chart = HistoryChart(model, self)
         QVBoxLayout(self).addWidget(self.chart)

@@ -12,8 +12,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.records import Reading
-from .formatting import change, estimate_gap, short_date, total_points
+from ...core.records import Reading
+from ..formatting import change, estimate_gap, short_date, total_points
 
 STALE_AFTER_DAYS = 14
 

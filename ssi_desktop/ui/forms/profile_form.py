@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PROFILE_ITEMS, PROFILE_KEYS
-from ..core.changes import PutProfile
-from ..core.records import ProfileSnapshot
+from ...core.catalogue import PROFILE_ITEMS, PROFILE_KEYS
+from ...core.changes import PutProfile
+from ...core.records import ProfileSnapshot
+from ..store_model import StoreModel
+from ..widgets import DayPicker, MutedLabel
 from .form_base import FormBase, FormChange
-from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel
 
 
 class ProfileForm(FormBase):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
-from ..paths import log_dir
-from .resources import doc_path
+from ... import APP_NAME, __version__
+from ...paths import log_dir
+from ..resources import doc_path
 
 
 class MarkdownDialog(QDialog):

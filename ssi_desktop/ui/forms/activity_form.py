@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
-from ..core.changes import SetDay
-from ..core.validation import today
+from ...core.catalogue import SOURCE_LABELS, SOURCES, metrics_for
+from ...core.changes import SetDay
+from ...core.validation import today
+from ..formatting import PILLAR_NAMES, on_this_day
+from ..number_field import NumberField
+from ..store_model import StoreModel
+from ..widgets import DayPicker, MutedLabel
 from .form_base import FormBase, FormChange
-from .formatting import PILLAR_NAMES, on_this_day
-from .number_field import NumberField
-from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel
 
 
 class ActivityForm(FormBase):

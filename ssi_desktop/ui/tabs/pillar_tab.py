@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, SOURCE_LABELS
-from ..core.changes import PutDay
-from ..core.records import ActivityEntry
-from ..core.validation import today
-from .activity_form import ActivityForm
+from ...core.catalogue import PILLAR_LABELS, PILLAR_MAX, SOURCE_LABELS
+from ...core.changes import PutDay
+from ...core.records import ActivityEntry
+from ...core.validation import today
+from ..formatting import PILLAR_NAMES, pillar_points
+from ..forms.activity_form import ActivityForm
+from ..forms.profile_form import ProfileForm
+from ..store_model import StoreModel
+from ..widgets import ColourDot, MutedLabel, tabular_font
 from .activity_table import ActivityTableModel
-from .formatting import PILLAR_NAMES, pillar_points
 from .pillar_breakdown import PillarBreakdown
-from .profile_form import ProfileForm
 from .record_tab import RecordTab
-from .store_model import StoreModel
 from .why_moved import WhyMovedPanel
-from .widgets import ColourDot, MutedLabel, tabular_font
 
 
 class PillarTab(RecordTab):
@@ -120,7 +120,7 @@ class PillarTab(RecordTab):
         return scroll
 
     def _build_right(self) -> QWidget:
-        from .charts import PillarChart
+        from ..charts import PillarChart
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.setChildrenCollapsible(False)

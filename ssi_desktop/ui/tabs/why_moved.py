@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import PILLAR_LABELS, PILLARS
-from ..core.coverage import PillarCoverage, input_label
-from ..core.explain import PillarChange, TermChange
-from .formatting import PILLAR_NAMES, change, pillar_points
-from .lazy_refresh import RefreshWhenShown
-from .store_model import StoreModel
-from .widgets import ColourDot, MutedLabel, tabular_font
+from ...core.catalogue import PILLAR_LABELS, PILLARS
+from ...core.coverage import PillarCoverage, input_label
+from ...core.explain import PillarChange, TermChange
+from ..formatting import PILLAR_NAMES, change, pillar_points
+from ..lazy_refresh import RefreshWhenShown
+from ..store_model import StoreModel
+from ..widgets import ColourDot, MutedLabel, tabular_font
 
 #: The periods offered, in days.
 PERIODS = (7, 30)

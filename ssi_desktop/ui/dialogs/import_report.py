@@ -11,8 +11,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from ..core.catalogue import METRICS_BY_KEY, PROFILE_ITEMS
-from ..core.linkedin.report import ImportResult
+from ...core.catalogue import METRICS_BY_KEY, PROFILE_ITEMS
+from ...core.linkedin.report import ImportResult
 
 
 def _tr(text: str) -> str:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage import StoreError
-from ..storage.backups import FOLDER_MODE, Backup, backup_dir, problem
-from .store_model import StoreModel
+from ...storage import StoreError
+from ...storage.backups import FOLDER_MODE, Backup, backup_dir, problem
+from ..store_model import StoreModel
 
 
 class BackupsDialog(QDialog):

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.anchor import anchor_day, prediction
-from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
-from ..core.records import Reading
-from ..core.scoring import ScoreRow
-from ..core.validation import today
+from ...core.anchor import anchor_day, prediction
+from ...core.catalogue import PILLAR_LABELS, PILLAR_MAX, PILLARS
+from ...core.records import Reading
+from ...core.scoring import ScoreRow
+from ...core.validation import today
+from ..formatting import PILLAR_NAMES, change, pillar_points, signed, total_points
+from ..lazy_refresh import RefreshWhenShown
+from ..store_model import StoreModel
+from ..widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 from .advice_panel import AdvicePanel, GoalPanel
-from .formatting import PILLAR_NAMES, change, pillar_points, signed, total_points
-from .lazy_refresh import RefreshWhenShown
 from .official_summary import anchor_text, reading_parts, versus_text
-from .store_model import StoreModel
 from .why_moved import WhyMovedPanel
-from .widgets import Card, ColourDot, MutedLabel, PillarBar, tabular_font
 
 
 def changes_text(template: str, d7: float, d30: float, decimals: int) -> str:
@@ -124,7 +124,7 @@ class Dashboard(QWidget):
     # -- layout ----------------------------------------------------------------------------
 
     def _build_content(self) -> QWidget:
-        from .charts import Sparkline
+        from ..charts import Sparkline
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
