@@ -21,17 +21,8 @@ from ..catalogue import METRICS_BY_KEY
 from ..validation import EARLIEST_DATE, today
 from .archive import Archive, Member, TextStream, open_text
 from .control import Cancelled, Control, Progress
-from .counts import (
-    SIMPLE,
-    DayCounts,
-    MessageOwner,
-    NotNewestFirst,
-    read_connections,
-    read_invitations,
-    read_messages,
-    read_messages_once,
-    read_simple,
-)
+from .counts import SIMPLE, DayCounts, read_connections, read_invitations, read_simple
+from .messages import MessageOwner, NotNewestFirst, read_messages, read_messages_once
 from .profile import read_checklist_file, read_profile
 from .readers import FileFormatError
 from .report import FileReport, ImportResult, Refusal
