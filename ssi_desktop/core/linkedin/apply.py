@@ -51,6 +51,7 @@ def _covered(result: ImportResult, key: str, day: date) -> bool:
     return span is not None and span[0] <= day <= span[1]
 
 
+# radon D (23): the replace-what-the-export-covers rule, day by day, kept in one place.
 def plan_import(store: StoreLike, result: ImportResult) -> ImportPlan:
     """The entries to write: for each touched day, metrics the export covers take the export's
     count (or none), others keep what the day's linkedin entry held."""

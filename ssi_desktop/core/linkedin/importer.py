@@ -82,6 +82,7 @@ def read_export(
         return _read_all(archive, control)
 
 
+# radon D (22): one straight pass over the file kinds, in the order their results depend on.
 def _read_all(archive: Archive, control: Control) -> ImportResult:
     """Profile first (the member's name helps tell their messages apart), Invitations before
     Connections (acceptances are invitees who became connections)."""

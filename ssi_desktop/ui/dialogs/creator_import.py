@@ -1,6 +1,6 @@
 """File → Import Creator Analytics…: LinkedIn's Analytics workbooks, previewed, then undoable.
 
-The same steps as the LinkedIn export import (ui/import_dialog.py): choose, read, show the dry
+The same steps as the LinkedIn export import (import_dialog.py): choose, read, show the dry
 run, push through ``StoreModel.push`` (a backup first, then one write), so one Undo puts
 every touched day and total back. Workbooks are small (a day a row), so they are read under a
 busy cursor rather than in a worker thread.

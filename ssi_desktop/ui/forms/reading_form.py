@@ -44,7 +44,7 @@ class ReadingForm(FormBase):
         layout.addWidget(self.day_picker)
         self.status = MutedLabel("", self)
         layout.addWidget(self.status)
-        # The quickest way in: a copied page fills every field (ui/reading_paste.py).
+        # The quickest way in: a copied page fills every field (reading_paste.py).
         self.paste_button = QPushButton(self.tr("Paste from LinkedIn"), self)
         self.paste_button.setToolTip(
             self.tr(
