@@ -82,8 +82,10 @@ class MainWindow(QMainWindow):
     undo_action: QAction
     redo_action: QAction
     save_action: QAction
+    totals_action: QAction
     goals_action: QAction
     calibrate_action: QAction
+    member_settings_action: QAction
     range_group: QActionGroup
     range_actions: dict[int | None, QAction]
     full_scale_action: QAction
@@ -285,6 +287,9 @@ class MainWindow(QMainWindow):
     def switch_store(self, path: Path) -> bool:
         """Open ``path`` (a missing file becomes a new empty store) and show it."""
         return act.switch_store(self, path)
+
+    def show_totals(self) -> None:
+        act.show_totals(self)
 
     def show_user_guide(self) -> None:
         act.show_user_guide(self)

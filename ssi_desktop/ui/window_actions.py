@@ -1,5 +1,6 @@
 """What the main window's menus do beyond the tabs: open or start another store, and open
-the features built as their own modules (imports, backups, goals, calibration, help).
+the features built as their own modules (imports, backups, LinkedIn numbers, settings, goals,
+calibration, help).
 
 Kept apart from the window, which connects them; each feature's module is imported when its
 menu item is first used, not for the first paint.
@@ -86,6 +87,18 @@ def backups(window: MainWindow) -> None:
     from .dialogs.backups_dialog import BackupsDialog
 
     _run_dialog(BackupsDialog(window.model, window))
+
+
+def show_totals(window: MainWindow) -> None:
+    from .totals_dialog import TotalsDialog
+
+    _run_dialog(TotalsDialog(window.model, window))
+
+
+def member_settings(window: MainWindow) -> None:
+    from .member_settings_dialog import MemberSettingsDialog
+
+    _run_dialog(MemberSettingsDialog(window.model, window))
 
 
 def goals(window: MainWindow) -> None:

@@ -134,6 +134,14 @@ def _edit_menu(w: MainWindow) -> None:
         "Ctrl+R",
         w.tr("Type the four pillars LinkedIn shows on its SSI page"),
     )
+    w.totals_action = _action(
+        w,
+        edit,
+        w.tr("LinkedIn &numbers…"),
+        w.show_totals,
+        None,
+        w.tr("Record the totals LinkedIn shows: connections, followers, profile viewers"),
+    )
     edit.addSeparator()
     w.goals_action = _action(
         w, edit, w.tr("&Goals…"), partial(act.goals, w), None, w.tr("Set a target score and date")
@@ -145,6 +153,15 @@ def _edit_menu(w: MainWindow) -> None:
         partial(act.calibrate, w),
         None,
         w.tr("Fit the model to your official readings"),
+    )
+    edit.addSeparator()
+    w.member_settings_action = _action(
+        w,
+        edit,
+        w.tr("Se&ttings…"),
+        partial(act.member_settings, w),
+        QKeySequence.StandardKey.Preferences,
+        w.tr("Warm start and Sales Navigator: what the estimate assumes about you"),
     )
 
 
