@@ -90,13 +90,13 @@ def backups(window: MainWindow) -> None:
 
 
 def show_totals(window: MainWindow) -> None:
-    from .totals_dialog import TotalsDialog
+    from .dialogs.totals_dialog import TotalsDialog
 
     _run_dialog(TotalsDialog(window.model, window))
 
 
 def member_settings(window: MainWindow) -> None:
-    from .member_settings_dialog import MemberSettingsDialog
+    from .dialogs.member_settings_dialog import MemberSettingsDialog
 
     _run_dialog(MemberSettingsDialog(window.model, window))
 

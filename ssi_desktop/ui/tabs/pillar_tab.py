@@ -29,11 +29,11 @@ from ...core.validation import today
 from ..formatting import PILLAR_NAMES, pillar_points
 from ..forms.activity_form import ActivityForm
 from ..forms.profile_form import ProfileForm
+from ..record_tab import RecordTab
 from ..store_model import StoreModel
 from ..widgets import ColourDot, MutedLabel, tabular_font
 from .activity_table import ActivityTableModel
 from .pillar_breakdown import PillarBreakdown
-from .record_tab import RecordTab
 from .why_moved import WhyMovedPanel
 
 #: The pillars fed by totals, and what their tab says about them.
@@ -138,7 +138,7 @@ class PillarTab(RecordTab):
         return row
 
     def _show_totals(self) -> None:
-        from ..totals_dialog import TotalsDialog
+        from ..dialogs.totals_dialog import TotalsDialog
 
         dialog = TotalsDialog(self.model, self.window())
         try:

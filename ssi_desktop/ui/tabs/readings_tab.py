@@ -24,10 +24,10 @@ from ...core.records import Reading
 from ..formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
 from ..forms.reading_form import ReadingForm, delete_reading
 from ..palette import is_dark, pillar_color
+from ..record_tab import RecordTab
 from ..store_model import StoreModel
 from ..widgets import MutedLabel, colour_dot, tabular_font
 from .notes_panel import NotesPanel
-from .record_tab import RecordTab
 
 _Index = QModelIndex | QPersistentModelIndex
 

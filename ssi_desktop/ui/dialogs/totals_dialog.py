@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import TOTALS
-from ..core.records import TotalsSnapshot
-from .store_model import StoreModel
-from .tabs.record_tab import RecordTab
-from .totals_form import TotalsForm, delete_totals_change
-from .widgets import MutedLabel, tabular_font
+from ...core.catalogue import TOTALS
+from ...core.records import TotalsSnapshot
+from ..forms.totals_form import TotalsForm, delete_totals_change
+from ..record_tab import RecordTab
+from ..store_model import StoreModel
+from ..widgets import MutedLabel, tabular_font
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import SETTINGS
-from ..core.changes import SetSettings
-from ..core.records import Settings
-from .store_model import StoreModel
-from .widgets import ErrorLabel, MutedLabel
+from ...core.catalogue import SETTINGS
+from ...core.changes import SetSettings
+from ...core.records import Settings
+from ..store_model import StoreModel
+from ..widgets import ErrorLabel, MutedLabel
 
 
 class MemberSettingsDialog(QDialog):

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import TOTALS
-from ..core.changes import DeleteTotals, PutTotals
-from ..core.records import TotalsSnapshot
-from ..core.totals_rules import check_totals, total_on
-from ..core.validation import ValidationError
-from .forms.form_base import FormBase, FormChange
-from .store_model import StoreModel
-from .widgets import DayPicker, MutedLabel, tabular_font
+from ...core.catalogue import TOTALS
+from ...core.changes import DeleteTotals, PutTotals
+from ...core.records import TotalsSnapshot
+from ...core.totals_rules import check_totals, total_on
+from ...core.validation import ValidationError
+from ..store_model import StoreModel
+from ..widgets import DayPicker, MutedLabel, tabular_font
+from .form_base import FormBase, FormChange
 
 #: Thousands separators people copy with the number ("1,204", "1 204"). Whole numbers are
 #: ASCII digits only (core.validation), so the form names the number to type instead.
