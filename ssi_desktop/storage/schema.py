@@ -117,14 +117,13 @@ def parse_store_bytes(path: Path, raw: bytes) -> dict[str, Any]:
 
 
 def new_store_data(created: str, app_version: str) -> dict[str, Any]:
-    return {
-        "meta": {
-            "1": {
-                "app": APP_ID,
-                "schema": SCHEMA_VERSION,
-                "created": created,
-                "app_version": app_version,
-                "migrated": [],
-            }
-        }
+    """A new store holds every table, empty: undoing a store's first record of a kind then
+    gives back the very bytes it had (no table left behind that was not there)."""
+    meta = {
+        "app": APP_ID,
+        "schema": SCHEMA_VERSION,
+        "created": created,
+        "app_version": app_version,
+        "migrated": [],
     }
+    return {"meta": {"1": meta}, **{name: {} for name in TABLES if name != "meta"}}

@@ -274,3 +274,21 @@ def test_any_sequence_undone_backwards_gives_the_bytes_back(changes: list[Change
         for inverse in reversed(inverses):
             inverse.apply(store)
         assert store.path.read_bytes() == original
+
+
+#: Changes that make a store's first record of a kind (the others need records to act on).
+FIRSTS = ["set a new day", "put day", "add to new day", "put reading", "put profile",
+          "put totals", "add note", "set goal", "set settings", "set params", "import",
+          "sample data", "batch"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", FIRSTS)
+def test_undo_on_a_new_store_gives_its_bytes_back(tmp_path: Path, name: str) -> None:
+    """A store's first record of any kind, undone, leaves no empty table behind."""
+    with Store.open(tmp_path / "store.json") as fresh:
+        fresh.set_goal(None)  # the file exists on disk before the change
+        original = fresh.path.read_bytes()
+        inverse = CHANGES[name](fresh).apply(fresh)
+        assert fresh.path.read_bytes() != original
+        inverse.apply(fresh)
+        assert fresh.path.read_bytes() == original

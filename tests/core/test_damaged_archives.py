@@ -106,3 +106,18 @@ def test_a_member_packed_with_a_method_zipfile_cannot_read_is_refused(tmp_path: 
     store = tmp_path / "store.json"
     assert _run(path, store) == 2
     assert not store.exists()
+
+
+def test_a_zip_whose_directory_names_an_unknown_version_is_refused(tmp_path: Path) -> None:
+    """ZipFile() itself raises NotImplementedError for a central directory entry that asks
+    for a zip version it cannot read (hypothesis found one by flipping a byte)."""
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Comments.csv", files()["Comments.csv"])
+    raw = bytearray(path.read_bytes())
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 6] = 205  # "version needed to extract": 20.5
+    path.write_bytes(bytes(raw))
+    store = tmp_path / "store.json"
+    assert _run(path, store) == 2
+    assert not store.exists()

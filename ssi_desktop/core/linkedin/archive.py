@@ -108,7 +108,8 @@ class Archive:
         elif self.path.is_file():
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError) as exc:
+            # NotImplementedError: a zip version or method zipfile cannot read.
+            except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:
                 raise NotAnExport(
                     f"{self.path} is not a zip file or an export folder ({exc})"
                 ) from None
