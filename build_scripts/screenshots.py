@@ -42,12 +42,12 @@ def _stores(scratch: Path, quick: bool) -> Iterator[tuple[str, Path]]:
 
 
 def _dialogs(window: object) -> list[tuple[str, Callable[[], object]]]:
-    from ssi_desktop.ui.backups_dialog import BackupsDialog
-    from ssi_desktop.ui.calibration_dialog import CalibrationDialog
-    from ssi_desktop.ui.day_dialog import DayDialog
-    from ssi_desktop.ui.first_run import FirstRunDialog
-    from ssi_desktop.ui.goal_dialog import GoalDialog
-    from ssi_desktop.ui.help_dialog import scoring_dialog, user_guide_dialog
+    from ssi_desktop.ui.dialogs.backups_dialog import BackupsDialog
+    from ssi_desktop.ui.dialogs.calibration_dialog import CalibrationDialog
+    from ssi_desktop.ui.dialogs.first_run import FirstRunDialog
+    from ssi_desktop.ui.dialogs.goal_dialog import GoalDialog
+    from ssi_desktop.ui.dialogs.help_dialog import scoring_dialog, user_guide_dialog
+    from ssi_desktop.ui.forms.day_dialog import DayDialog
 
     model = window.model  # type: ignore[attr-defined]
 

@@ -61,9 +61,9 @@ def main(data: str | None = None, smoke: bool = False) -> int:
             theme = ThemeController(app, settings.theme)
             return _smoke(app, choose_store_path(data, None), settings, theme)
 
+    from .ui.dialogs.store_opening import open_store
     from .ui.main_window import MainWindow
     from .ui.store_model import StoreModel
-    from .ui.store_opening import open_store
 
     settings = AppSettings()
     theme = ThemeController(app, settings.theme)
@@ -75,7 +75,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     model = StoreModel(store)
     choice = ""
     if first_run:  # only then is the first-run dialog (and the sample generator) loaded
-        from .ui.first_run import IMPORT, SAMPLE, FirstRunDialog, load_sample
+        from .ui.dialogs.first_run import IMPORT, SAMPLE, FirstRunDialog, load_sample
 
         dialog = FirstRunDialog(store.path)
         dialog.exec()
@@ -85,7 +85,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     window = MainWindow(model, settings, theme)
     window.show()
     if first_run and choice == IMPORT:
-        from .ui.import_dialog import run_linkedin_import
+        from .ui.dialogs.import_dialog import run_linkedin_import
 
         QTimer.singleShot(0, lambda: run_linkedin_import(window.model, window))
     code = app.exec()

@@ -51,6 +51,10 @@ def test_the_package_keeps_every_contract(tmp_path: Path) -> None:
         ("storage/store.py", "from ..ui import store_model", "storage imports no ui"),
         ("cli/records.py", "from .. import app", "the command line imports no ui or app"),
         ("app.py", "from .cli import common", "the app and ui import no command line"),
+        ("ui/forms/profile_form.py", "from ..dialogs import goal_dialog", "ui: shell above"),
+        ("ui/charts/small.py", "from ..tabs import dashboard", "ui: shell above"),
+        ("ui/dialogs/goal_dialog.py", "from ..tabs import dashboard", "ui: shell above"),
+        ("ui/tabs/pillar_tab.py", "from .. import main_window", "ui: shell above"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(

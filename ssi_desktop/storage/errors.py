@@ -16,3 +16,12 @@ class StoreError(Exception):
         super().__init__(message)
         self.kind = kind
         self.path = path
+
+
+def write_failed(path: Path, exc: OSError) -> StoreError:
+    """The error of a write the OS refused: nothing was changed."""
+    return StoreError(
+        "write_failed",
+        path,
+        f"Could not save to {path}: {exc.strerror or exc}. Nothing was changed.",
+    )

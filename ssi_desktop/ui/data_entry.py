@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from .form_base import FormBase
+from .forms.form_base import FormBase
 
 if TYPE_CHECKING:
-    from .day_dialog import DayDialog
+    from .forms.day_dialog import DayDialog
     from .main_window import MainWindow
     from .number_field import NumberField
 
 
 def record_day(window: MainWindow) -> DayDialog:
     """Open (or bring back) the whole-day form, the cursor in its first field."""
-    from .day_dialog import DayDialog  # loaded when first used: not needed for the first paint
+    from .forms.day_dialog import (
+        DayDialog,  # loaded when first used: not needed for the first paint
+    )
 
     dialog: DayDialog | None = getattr(window, "day_dialog", None)
     if dialog is None or dialog.model is not window.model:

@@ -1,46 +1,41 @@
 """The main window: composes the tabs, the menus and the status bar; the tabs do the work.
 
 Each tab gets only the StoreModel. Opening another store builds a new model and new tabs, so
-nothing can hold on to the old store. Features built as their own modules (import, backups,
-goals, calibration) are imported when their menu item is used.
+nothing can hold on to the old store. The menu bar is built by :mod:`.window_menus`; what its
+items do beyond the tabs (another store, imports, backups, goals, calibration, help) is in
+:mod:`.window_actions`, whose feature modules are imported when their menu item is used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QTabWidget,
     QWidget,
 )
 
 from .. import APP_NAME
 from ..core.catalogue import PILLARS
-from ..storage import Store
-from .chart_ranges import RANGES
-from .dashboard import Dashboard
+from . import window_actions as act
 from .data_entry import forms_of, record_day, record_reading
 from .deferred_tab import BuiltOnAccess, DeferredTab
+from .dialogs.help_dialog import show_about
 from .formatting import PILLAR_NAMES
-from .help_dialog import scoring_dialog, show_about, user_guide_dialog
 from .palette import is_dark, pillar_color
-from .recovery import STORE_FILTER
-from .settings import THEME_CHOICES, AppSettings
+from .settings import AppSettings
 from .store_model import StoreModel
-from .store_opening import open_store
+from .tabs.dashboard import Dashboard
 from .theme import ThemeController
 from .unsaved import UnsavedGuard
 from .widgets import colour_dot, error_colour
+from .window_menus import build_menus
 
 #: The tabs in order: (key, title). Ctrl+1 … Ctrl+7 follow this order.
 TABS: tuple[tuple[str, str], ...] = (
@@ -52,32 +47,51 @@ TABS: tuple[tuple[str, str], ...] = (
 
 
 if TYPE_CHECKING:
-    from .day_dialog import DayDialog
-    from .history_tab import HistoryTab
-    from .pillar_tab import PillarTab
-    from .readings_tab import ReadingsTab
+    from .forms.day_dialog import DayDialog
+    from .tabs.history_tab import HistoryTab
+    from .tabs.pillar_tab import PillarTab
+    from .tabs.readings_tab import ReadingsTab
 
 
 # The tabs' modules load with the tabs themselves: not needed for the first paint.
 def _pillar_tab(model: StoreModel, pillar: str) -> PillarTab:
-    from .pillar_tab import PillarTab
+    from .tabs.pillar_tab import PillarTab
 
     return PillarTab(model, pillar)
 
 
 def _readings_tab(model: StoreModel) -> ReadingsTab:
-    from .readings_tab import ReadingsTab
+    from .tabs.readings_tab import ReadingsTab
 
     return ReadingsTab(model)
 
 
 def _load_sample(model: StoreModel) -> None:
-    from .first_run import load_sample
+    from .dialogs.first_run import load_sample
 
     load_sample(model)
 
 
 class MainWindow(QMainWindow):
+    # Made by window_menus.build_menus; kept here to be ticked, enabled and tested.
+    import_linkedin_action: QAction
+    import_creator_action: QAction
+    import_csv_action: QAction
+    export_csv_action: QAction
+    backups_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    save_action: QAction
+    totals_action: QAction
+    goals_action: QAction
+    calibrate_action: QAction
+    member_settings_action: QAction
+    range_group: QActionGroup
+    range_actions: dict[int | None, QAction]
+    full_scale_action: QAction
+    theme_group: QActionGroup
+    theme_actions: dict[str, QAction]
+
     def __init__(
         self,
         model: StoreModel,
@@ -100,7 +114,7 @@ class MainWindow(QMainWindow):
         self.guard = UnsavedGuard(self, self.tabs, self.status)
         self.day_dialog: DayDialog | None = None
         self._tab_index = -1
-        self._build_menus()
+        build_menus(self, TABS)
         self.set_model(model)
         # Connected before the last tab is restored, so Save day follows that tab too.
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -157,7 +171,7 @@ class MainWindow(QMainWindow):
                 page.built.connect(partial(self._watch_tab, key, page))
         self._colour_tabs()
         self.dashboard.record_requested.connect(lambda: record_day(self))
-        self.dashboard.import_requested.connect(self._import_linkedin)
+        self.dashboard.import_requested.connect(partial(act.import_linkedin, self))
         self.dashboard.sample_requested.connect(lambda: _load_sample(model))
         self.dashboard.history_requested.connect(lambda: self.show_tab("history"))
 
@@ -183,7 +197,7 @@ class MainWindow(QMainWindow):
         return self._history_place.content()
 
     def _build_history(self) -> HistoryTab:
-        from .history_tab import HistoryTab
+        from .tabs.history_tab import HistoryTab
 
         tab = HistoryTab(self.model)
         tab.set_range_days(self.settings.range_days)
@@ -233,185 +247,6 @@ class MainWindow(QMainWindow):
     def record_reading(self) -> None:
         record_reading(self)
 
-    # -- menus -----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(
-            file,
-            self.tr("&New store…"),
-            self.new_store,
-            QKeySequence.StandardKey.New,
-            self.tr("Start a new, empty store file"),
-        )
-        self._action(
-            file,
-            self.tr("&Open store…"),
-            self.open_other_store,
-            QKeySequence.StandardKey.Open,
-            self.tr("Open another store file"),
-        )
-        file.addSeparator()
-        self.import_linkedin_action = self._action(
-            file,
-            self.tr("&Import LinkedIn export…"),
-            self._import_linkedin,
-            None,
-            self.tr("Read the archive LinkedIn sends you"),
-        )
-        self.import_creator_action = self._action(
-            file,
-            self.tr("Import Creator &Analytics…"),
-            self._import_creator,
-            None,
-            self.tr("Read the workbooks LinkedIn's Analytics → Export gives you"),
-        )
-        self.import_csv_action = self._action(
-            file,
-            self.tr("Import &CSV…"),
-            self._import_csv,
-            None,
-            self.tr("Read daily counts from a CSV file"),
-        )
-        self.export_csv_action = self._action(
-            file,
-            self.tr("&Export CSV…"),
-            self._export_csv,
-            None,
-            self.tr("Write your recorded days to a CSV file"),
-        )
-        file.addSeparator()
-        self.backups_action = self._action(
-            file,
-            self.tr("&Backups…"),
-            self._backups,
-            None,
-            self.tr("See and restore earlier copies of the store"),
-        )
-        file.addSeparator()
-        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        self.save_action = self._action(
-            edit,
-            self.tr("&Save day"),
-            self.save_current,
-            QKeySequence.StandardKey.Save,
-            self.tr("Save the form of the current tab"),
-        )
-        self._action(
-            edit,
-            self.tr("Record a &day…"),
-            self.record_day,
-            "Ctrl+D",
-            self.tr("One form for every activity of the day, or a week's totals"),
-        )
-        self._action(
-            edit,
-            self.tr("Record an official &reading"),
-            self.record_reading,
-            "Ctrl+R",
-            self.tr("Type the four pillars LinkedIn shows on its SSI page"),
-        )
-        self.totals_action = self._action(
-            edit,
-            self.tr("LinkedIn &numbers…"),
-            self.show_totals,
-            None,
-            self.tr("Record the totals LinkedIn shows: connections, followers, profile viewers"),
-        )
-        edit.addSeparator()
-        self.goals_action = self._action(
-            edit, self.tr("&Goals…"), self._goals, None, self.tr("Set a target score and date")
-        )
-        self.calibrate_action = self._action(
-            edit,
-            self.tr("&Calibrate model…"),
-            self._calibrate,
-            None,
-            self.tr("Fit the model to your official readings"),
-        )
-        edit.addSeparator()
-        self.member_settings_action = self._action(
-            edit,
-            self.tr("Se&ttings…"),
-            self._member_settings,
-            QKeySequence.StandardKey.Preferences,
-            self.tr("Warm start and Sales Navigator: what the estimate assumes about you"),
-        )
-
-        view = bar.addMenu(self.tr("&View"))
-        range_menu = view.addMenu(self.tr("&Range"))
-        self.range_group = QActionGroup(self)
-        self.range_actions: dict[int | None, QAction] = {}
-        for chart_range in RANGES:
-            days = chart_range.days
-            action = self._action(
-                range_menu, chart_range.menu_text(), partial(self.set_range_days, days)
-            )
-            action.setCheckable(True)
-            action.setChecked(days == self.settings.range_days)
-            self.range_group.addAction(action)
-            self.range_actions[days] = action
-        self.full_scale_action = self._action(
-            view,
-            self.tr("&Full scale"),
-            lambda: self.set_full_scale(self.full_scale_action.isChecked()),
-            None,
-            self.tr("Charts on the full 0–100 and 0–25 scales instead of fitted to the data"),
-        )
-        self.full_scale_action.setCheckable(True)
-        self.full_scale_action.setChecked(self.settings.full_scale)
-        theme_menu = view.addMenu(self.tr("&Theme"))
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for mode, text in THEME_CHOICES:
-            action = self._action(theme_menu, self.tr(text), partial(self.set_theme, mode))
-            action.setCheckable(True)
-            action.setChecked(mode == self.settings.theme)
-            self.theme_group.addAction(action)
-            self.theme_actions[mode] = action
-        view.addSeparator()
-        for number, (key, title) in enumerate(TABS, start=1):
-            self._action(view, self.tr(title), partial(self.show_tab, key), f"Ctrl+{number}")
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(
-            help_menu,
-            self.tr("&User guide"),
-            self.show_user_guide,
-            QKeySequence.StandardKey.HelpContents,
-            self.tr("How to record, read the charts and undo, in a few minutes"),
-        )
-        self._action(help_menu, self.tr("How the score is &estimated"), self.show_scoring_help)
-        self._action(help_menu, self.tr("&About SSI Desktop"), self.show_about)
-
     # -- actions ---------------------------------------------------------------------------
 
     def save_current(self) -> bool:
@@ -444,100 +279,23 @@ class MainWindow(QMainWindow):
             self.theme.set_mode(mode)
 
     def new_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New store"),
-            str(self._store_folder() / "ssi-desktop.json"),
-            self.tr(STORE_FILTER),
-        )
-        if path:
-            self.switch_store(Path(path))
+        act.new_store(self)
 
     def open_other_store(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open store"), str(self._store_folder()), self.tr(STORE_FILTER)
-        )
-        if path:
-            self.switch_store(Path(path))
+        act.open_other_store(self)
 
     def switch_store(self, path: Path) -> bool:
         """Open ``path`` (a missing file becomes a new empty store) and show it."""
-        if path.expanduser().absolute() == self.model.store.path:
-            return True
-        if not self.guard.confirm():
-            return False
-        store: Store | None = open_store(path, self)
-        if store is None:
-            return False
-        self.set_model(StoreModel(store))
-        return True
-
-    def _store_folder(self) -> Path:
-        return self._model.store.path.parent if self._model else Path.home()
-
-    def _import_linkedin(self) -> None:
-        from .import_dialog import run_linkedin_import
-
-        run_linkedin_import(self.model, self)
-
-    def _import_creator(self) -> None:
-        from .creator_import import run_creator_import
-
-        run_creator_import(self.model, self)
-
-    def _import_csv(self) -> None:
-        from .import_dialog import run_csv_import
-
-        run_csv_import(self.model, self)
-
-    def _export_csv(self) -> None:
-        from .import_dialog import run_csv_export
-
-        run_csv_export(self.model, self)
-
-    def _backups(self) -> None:
-        from .backups_dialog import BackupsDialog
-
-        self._run_dialog(BackupsDialog(self.model, self))
+        return act.switch_store(self, path)
 
     def show_totals(self) -> None:
-        from .totals_dialog import TotalsDialog
-
-        self._run_dialog(TotalsDialog(self.model, self))
-
-    def _member_settings(self) -> None:
-        from .member_settings_dialog import MemberSettingsDialog
-
-        self._run_dialog(MemberSettingsDialog(self.model, self))
-
-    def _goals(self) -> None:
-        from .goal_dialog import GoalDialog
-
-        self._run_dialog(GoalDialog(self.model, self))
-
-    def _calibrate(self) -> None:
-        from .calibration_dialog import CalibrationDialog
-
-        self._run_dialog(CalibrationDialog(self.model, self))
-
-    @staticmethod
-    def _run_dialog(dialog: QDialog) -> None:
-        """Modal, then gone: a dialog left as the window's child would keep the model (and
-        after a store swap, the old store) alive and listening."""
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        act.show_totals(self)
 
     def show_user_guide(self) -> None:
-        dialog = user_guide_dialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        act.show_user_guide(self)
 
     def show_scoring_help(self) -> None:
-        dialog = scoring_dialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        act.show_scoring_help(self)
 
     def show_about(self) -> None:
         show_about(self.model.store.path, self)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
-from .form_base import FormBase
+from .forms.form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ssi_desktop.core.linkedin import read_export
 from ssi_desktop.core.linkedin.archive import Archive, open_text
 from ssi_desktop.core.linkedin.control import Control
-from ssi_desktop.core.linkedin.counts import read_messages_once
+from ssi_desktop.core.linkedin.messages import read_messages_once
 from ssi_desktop.core.linkedin.report import FileReport
 from tests.core import export_builder as xb
 

@@ -10,7 +10,7 @@ import pytest
 from ssi_desktop.core.catalogue import metrics_for
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.activity_table import ActivityTableModel
+from ssi_desktop.ui.tabs.activity_table import ActivityTableModel
 
 FIRST = date(2025, 1, 1)
 

@@ -20,8 +20,8 @@ from ssi_desktop.core.sample import generate
 from ssi_desktop.core.scoring import ScoreTable
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.advice_panel import AdvicePanel, GoalPanel
 from ssi_desktop.ui.store_model import StoreModel
+from ssi_desktop.ui.tabs.advice_panel import AdvicePanel, GoalPanel
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from ssi_desktop.core.sample import generate
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
 from ssi_desktop.ui.dark_style import DarkFusionStyle
-from ssi_desktop.ui.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog
-from ssi_desktop.ui.help_dialog import about_text, scoring_dialog
+from ssi_desktop.ui.dialogs.first_run import EMPTY, IMPORT, SAMPLE, FirstRunDialog
+from ssi_desktop.ui.dialogs.help_dialog import about_text, scoring_dialog
 from ssi_desktop.ui.main_window import MainWindow
 from ssi_desktop.ui.palette import is_dark, muted_text_color, pillar_color
 from ssi_desktop.ui.resources import doc_path

@@ -13,7 +13,7 @@ from ssi_desktop.core.changes import PutDay
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
 from ssi_desktop.storage.backups import backup_dir, list_backups
-from ssi_desktop.ui.backups_dialog import BackupsDialog
+from ssi_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from ssi_desktop.ui.store_model import StoreModel
 
 

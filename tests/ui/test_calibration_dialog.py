@@ -16,7 +16,7 @@ from ssi_desktop.core.parameters import DEFAULT_PARAMS
 from ssi_desktop.core.records import Reading
 from ssi_desktop.core.sample import generate
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.calibration_dialog import CalibrationDialog
+from ssi_desktop.ui.dialogs.calibration_dialog import CalibrationDialog
 from ssi_desktop.ui.store_model import StoreModel
 from tests.core.test_calibration import model_readings, perturbed_params
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.records import ActivityEntry, TotalsSnapshot
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.creator_import import CreatorPreviewDialog
+from ssi_desktop.ui.dialogs.creator_import import CreatorPreviewDialog
 from tests.core.creator_builder import days, write_workbook
 from tests.ui.app_helpers import open_window, reopen
 from tests.ui.test_import_dialog import click_button, messages, when_shown
@@ -88,7 +88,7 @@ def test_a_foreign_workbook_is_said_and_nothing_written(
         store.put_totals(TotalsSnapshot.create(date(2025, 4, 10), {"totals.connections": 300}))
     before = store_path.read_bytes()
     window = open_window(qtbot, store_path)
-    from ssi_desktop.ui.creator_import import run_creator_import
+    from ssi_desktop.ui.dialogs.creator_import import run_creator_import
 
     fake = tmp_path / "AggregateAnalytics_Ana.xlsx"
     fake.write_bytes(b"PK\x03\x04 not really a zip")

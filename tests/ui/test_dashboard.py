@@ -97,7 +97,7 @@ def test_figures_official_reading_and_goal(qtbot, store_path: Path) -> None:
     assert f"predicted {prediction(table, day).total:.1f}" in official
     assert f"estimate anchored to your official 30 of {short_date(day, today())}" in official
     assert f"Estimate − official {signed(now.total - 30, 1)}" in dashboard.versus_official.text()
-    # The goal and advice panels (ui.advice_panel) live on the dashboard and fill when shown.
+    # The goal and advice panels (ui.tabs.advice_panel) live on the dashboard and fill when shown.
     goal_panel, advice_panel = dashboard.goal_panel, dashboard.advice_panel
     qtbot.waitUntil(lambda: goal_panel.progress is not None and bool(advice_panel.advice))
     assert goal_panel.isVisible() and advice_panel.isVisible()

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ssi_desktop.core.records import Goal
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.goal_dialog import GoalDialog
+from ssi_desktop.ui.dialogs.goal_dialog import GoalDialog
 from ssi_desktop.ui.store_model import StoreModel
 from ssi_desktop.ui.widgets import to_qdate
 

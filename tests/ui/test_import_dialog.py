@@ -29,8 +29,8 @@ from ssi_desktop.core.records import (
     TotalsSnapshot,
 )
 from ssi_desktop.storage import Store
-from ssi_desktop.ui import import_dialog
-from ssi_desktop.ui.import_dialog import ImportPreviewDialog
+from ssi_desktop.ui.dialogs import import_dialog
+from ssi_desktop.ui.dialogs.import_dialog import ImportPreviewDialog
 from ssi_desktop.ui.store_model import StoreModel
 from tests.core import export_builder as xb
 from tests.core.linkedin_sample import EXPECTED, ZIP_NAME, files

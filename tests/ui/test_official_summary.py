@@ -9,7 +9,7 @@ import pytest
 
 from ssi_desktop.core.records import ActivityEntry, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.official_summary import age
+from ssi_desktop.ui.tabs.official_summary import age
 from tests.ui.app_helpers import open_window, reopen
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ssi_desktop.core.records import ActivityEntry
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.recovery import open_store_interactively
+from ssi_desktop.ui.dialogs.recovery import open_store_interactively
 from tests.store_holder import held_elsewhere
 
 

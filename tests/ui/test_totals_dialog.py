@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from ssi_desktop.core.records import Settings, TotalsSnapshot
 from ssi_desktop.core.validation import today
 from ssi_desktop.storage import Store
-from ssi_desktop.ui.member_settings_dialog import MemberSettingsDialog
+from ssi_desktop.ui.dialogs.member_settings_dialog import MemberSettingsDialog
+from ssi_desktop.ui.dialogs.totals_dialog import TotalsDialog
 from ssi_desktop.ui.store_model import StoreModel
-from ssi_desktop.ui.totals_dialog import TotalsDialog
 from tests.ui.app_helpers import open_window, type_into
 from tests.ui.test_import_dialog import click_button, when_shown
 

@@ -16,7 +16,8 @@ from ..catalogue import TOTALS_BY_KEY
 from ..records import TotalsSnapshot
 from .archive import TextStream
 from .control import Control
-from .counts import DayCounts, count_days
+from .counts import DayCounts
+from .dated_rows import count_days
 from .readers import find_header, rows
 from .report import FileReport
 

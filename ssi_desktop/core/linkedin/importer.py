@@ -12,7 +12,7 @@ import csv
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -21,19 +21,10 @@ from ..catalogue import METRICS_BY_KEY
 from ..validation import EARLIEST_DATE, today
 from .archive import Archive, Member, TextStream, open_text
 from .control import Cancelled, Control, Progress
-from .counts import (
-    SIMPLE,
-    DayCounts,
-    MessageOwner,
-    NotNewestFirst,
-    read_connections,
-    read_invitations,
-    read_messages,
-    read_messages_once,
-    read_simple,
-)
+from .counts import SIMPLE, DayCounts, read_connections, read_invitations, read_simple
 from .feeds import activity_sentence, network_sentence, profile_sentence
 from .history import network_history, read_logins
+from .messages import MessageOwner, NotNewestFirst, read_messages, read_messages_once
 from .profile import read_checklist_file, read_profile
 from .readers import FileFormatError
 from .report import FileReport, ImportResult, Refusal
@@ -96,131 +87,136 @@ def read_export(
 def _read_all(archive: Archive, control: Control) -> ImportResult:
     """Profile first (the member's name helps tell their messages apart), Invitations before
     Connections (acceptances are invitees who became connections)."""
-    files: list[FileReport] = []
-    gathered: dict[str, Counter[date]] = {}
-    spans: dict[str, list[FileReport]] = {}
-    checklist: dict[str, bool] = {}
-    appeared: dict[str, date] = {}
-    profile_reports: list[FileReport] = []
-    joined: Counter[date] = Counter()
-    seniors: Counter[date] | None = None
-    owner_name = ""
+    reader = _ExportReader(archive, control)
+    reader.read_profile()
+    reader.read_checklist()
+    reader.read_network()
+    reader.read_activity()
+    return reader.result()
 
-    def new_report(member: Member) -> FileReport:
-        report = FileReport(member.name, member.kind)
-        files.append(report)
-        return report
 
-    def keep(counts: object, report: FileReport) -> None:
+class _ExportReader:
+    """What one read of an export gathers, file kind by file kind (:func:`_read_all` says in
+    which order)."""
+
+    def __init__(self, archive: Archive, control: Control) -> None:
+        self.archive, self.control = archive, control
+        self.files: list[FileReport] = []
+        self.gathered: dict[str, Counter[date]] = {}
+        self.spans: dict[str, list[FileReport]] = {}
+        self.checklist: dict[str, bool] = {}
+        self.appeared: dict[str, date] = {}
+        self.profile_reports: list[FileReport] = []
+        self.joined: Counter[date] = Counter()
+        self.seniors: Counter[date] | None = None
+        self.outgoing: set[int] | None = None
+        self.owner_name = ""
+
+    def _each(self, kind: str) -> Iterator[tuple[Member, FileReport]]:
+        """Each file of ``kind`` with its new report; counted done once handled."""
+        for member in self.archive.of_kind(kind):
+            report = FileReport(member.name, member.kind)
+            self.files.append(report)
+            yield member, report
+            self.control.finished(member.size)
+
+    def _keep(self, counts: object, report: FileReport) -> None:
         if not isinstance(counts, dict):
             return
         day_counts: DayCounts = counts
         for metric, per_day in day_counts.items():
-            gathered.setdefault(metric, Counter()).update(per_day)
-            spans.setdefault(metric, []).append(report)
+            self.gathered.setdefault(metric, Counter()).update(per_day)
+            self.spans.setdefault(metric, []).append(report)
         report.fed.append(activity_sentence(day_counts))
 
-    for member in archive.of_kind("profile"):
-        report = new_report(member)
-        found = _read(archive, member, report, partial(read_profile, report=report))
-        if isinstance(found, tuple):
-            items, owner_name = found
-            checklist.update(items)
-            profile_reports.append(report)
-        control.finished(member.size)
-    for kind in _CHECKLIST_KINDS:
-        members = archive.of_kind(kind)
-        merged: dict[str, bool] = {}
-        for member in members:
-            report = new_report(member)
-            found = _read(
-                archive, member, report, partial(read_checklist_file, kind, report=report)
-            )
+    def read_profile(self) -> None:
+        for member, report in self._each("profile"):
+            found = _read(self.archive, member, report, partial(read_profile, report=report))
             if isinstance(found, tuple):
-                for item, value in found[0].items():
-                    merged[item] = merged.get(item, False) or value
-                for item, day in found[1].items():
-                    appeared[item] = min(day, appeared.get(item, day))
-                profile_reports.append(report)
-            control.finished(member.size)
-        checklist.update(merged)
+                items, self.owner_name = found
+                self.checklist.update(items)
+                self.profile_reports.append(report)
 
-    outgoing: set[int] | None = None
-    for member in archive.of_kind("invitations"):
-        report = new_report(member)
-        seen: set[int] = set()
-        read = partial(read_invitations, report=report, control=control, outgoing=seen)
-        counts = _read(archive, member, report, read)
-        if counts is not None:
-            outgoing = (outgoing or set()) | seen
-        keep(counts, report)
-        control.finished(member.size)
-    for member in archive.of_kind("connections"):
-        report = new_report(member)
-        found = _read(
-            archive,
-            member,
-            report,
-            partial(
-                read_connections, report=report, control=control, outgoing=outgoing, joined=joined
-            ),
-        )
-        if isinstance(found, dict) and "build.senior_connections" in found:
-            seniors = (seniors or Counter()) + found["build.senior_connections"]
-        keep(found, report)
-        control.finished(member.size)
-    for member in archive.of_kind("logins"):
-        report = new_report(member)
-        read = partial(read_logins, report=report, control=control)
-        logins = _read(archive, member, report, read)
-        keep(logins, report)
-        control.finished(member.size)
-    for member in archive.of_kind("messages"):
-        keep(_read_messages(archive, member, control, owner_name, files), files[-1])
-    for kind in SIMPLE:
-        for member in archive.of_kind(kind):
-            report = new_report(member)
-            keep(
-                _read(
-                    archive,
-                    member,
-                    report,
-                    partial(read_simple, kind, report=report, control=control),
-                ),
-                report,
+    def read_checklist(self) -> None:
+        for kind in _CHECKLIST_KINDS:
+            merged: dict[str, bool] = {}
+            for member, report in self._each(kind):
+                read = partial(read_checklist_file, kind, report=report)
+                found = _read(self.archive, member, report, read)
+                if isinstance(found, tuple):
+                    for item, value in found[0].items():
+                        merged[item] = merged.get(item, False) or value
+                    for item, day in found[1].items():
+                        self.appeared[item] = min(day, self.appeared.get(item, day))
+                    self.profile_reports.append(report)
+            self.checklist.update(merged)
+
+    def read_network(self) -> None:
+        control = self.control
+        for member, report in self._each("invitations"):
+            seen: set[int] = set()
+            read = partial(read_invitations, report=report, control=control, outgoing=seen)
+            counts = _read(self.archive, member, report, read)
+            if counts is not None:
+                self.outgoing = (self.outgoing or set()) | seen
+            self._keep(counts, report)
+        for member, report in self._each("connections"):
+            read = partial(
+                read_connections,
+                report=report,
+                control=control,
+                outgoing=self.outgoing,
+                joined=self.joined,
             )
-            control.finished(member.size)
+            found = _read(self.archive, member, report, read)
+            if isinstance(found, dict) and "build.senior_connections" in found:
+                self.seniors = (self.seniors or Counter()) + found["build.senior_connections"]
+            self._keep(found, report)
 
-    export_day, origin = _export_day(archive, files)
-    network = network_history(joined, seniors, export_day)
-    for report in files:
-        if report.kind == "connections" and network:
-            report.fed.append(network_sentence(network))
-    profile_days = _profile_days(checklist, appeared, files, export_day)
-    for report in profile_reports:
-        report.fed.append(profile_sentence(report.kind, profile_days, checklist))
-    counts, refused = _within_limits(gathered)
-    coverage = {
-        metric: (
-            min(r.first_day for r in reports if r.first_day),
-            max(export_day, *(r.last_day for r in reports if r.last_day)),
+    def read_activity(self) -> None:
+        archive, control = self.archive, self.control
+        for member, report in self._each("logins"):
+            read = partial(read_logins, report=report, control=control)
+            self._keep(_read(archive, member, report, read), report)
+        for member in archive.of_kind("messages"):
+            counts = _read_messages(archive, member, control, self.owner_name, self.files)
+            self._keep(counts, self.files[-1])
+        for kind in SIMPLE:
+            for member, report in self._each(kind):
+                read = partial(read_simple, kind, report=report, control=control)
+                self._keep(_read(archive, member, report, read), report)
+
+    def result(self) -> ImportResult:
+        export_day, origin = _export_day(self.archive, self.files)
+        network = network_history(self.joined, self.seniors, export_day)
+        for report in self.files:
+            if report.kind == "connections" and network:
+                report.fed.append(network_sentence(network))
+        profile_days = _profile_days(self.checklist, self.appeared, self.files, export_day)
+        for report in self.profile_reports:
+            report.fed.append(profile_sentence(report.kind, profile_days, self.checklist))
+        counts, refused = _within_limits(self.gathered)
+        coverage = {
+            metric: (
+                min(r.first_day for r in reports if r.first_day),
+                max(export_day, *(r.last_day for r in reports if r.last_day)),
+            )
+            for metric, reports in self.spans.items()
+            if any(r.first_day for r in reports)
+        }
+        return ImportResult(
+            self.archive.path,
+            export_day,
+            origin,
+            self.files,
+            counts,
+            coverage,
+            refused,
+            self.checklist,
+            self.archive.articles,
+            network,
+            profile_days,
         )
-        for metric, reports in spans.items()
-        if any(r.first_day for r in reports)
-    }
-    return ImportResult(
-        archive.path,
-        export_day,
-        origin,
-        files,
-        counts,
-        coverage,
-        refused,
-        checklist,
-        archive.articles,
-        network,
-        profile_days,
-    )
 
 
 def _profile_days(
