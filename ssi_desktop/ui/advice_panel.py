@@ -10,6 +10,8 @@ goal and when carrying on as in the last four weeks gets there (``core.goals``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
@@ -30,9 +32,11 @@ from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX
 from ..core.goals import GoalProgress, goal_progress
 from ..core.validation import today
 from .formatting import PILLAR_NAMES, pillar_points, signed, total_points
-from .goal_dialog import GoalDialog
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
+
+if TYPE_CHECKING:
+    from .goal_dialog import GoalDialog
 
 #: Actions listed on the dashboard (``ssi-desktop advise`` lists more).
 ACTIONS_SHOWN = 6
@@ -228,6 +232,9 @@ class GoalPanel(_LazyPanel):
 
     def open_dialog(self) -> GoalDialog:
         """Open the goal dialog (window-modal, so the dashboard keeps painting behind it)."""
+        # Imported on first use: it (and the change layer) is not needed to paint the window.
+        from .goal_dialog import GoalDialog
+
         self.dialog = GoalDialog(self._model, self.window())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
