@@ -136,11 +136,17 @@ class StoreModel(QObject):
         )
 
     def explanation(self, days: int) -> Explanation:
-        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16)."""
+        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16).
+
+        A history shorter than that is explained from its first day: before it every term is
+        0 by construction, and a change from there would only repeat today's score."""
         end = today()
-        return self.derived(
-            f"explain-{days}", lambda: explain(self.scores(), end - timedelta(days=days), end)
-        )
+
+        def build() -> Explanation:
+            table = self.scores()
+            return explain(table, max(end - timedelta(days=days), min(table.start, end)), end)
+
+        return self.derived(f"explain-{days}", build)
 
     def coverage(self) -> dict[str, PillarCoverage]:
         """Per pillar, the inputs the member records and those never recorded (spec §3.15)."""
