@@ -41,7 +41,14 @@ class RecordTab(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # No title is ever cut: the columns share the width but none gets narrower than the
+        # widest (two-line) title; a narrow window scrolls the table, never the window.
+        header.setMinimumSectionSize(
+            max(header.sectionSizeHint(i) for i in range(table_model.columnCount()))
+        )
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         return table
 
     def _connect_table(self) -> None:
