@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.anchor import estimate
-from ..core.changes import Change
 from ..core.coverage import PillarCoverage, coverage
 from ..core.explain import Explanation, explain
 from ..core.scoring import ScoreTable
 from ..core.validation import ValidationError, today
 from ..storage import Store, StoreError
+
+if TYPE_CHECKING:
+    # Annotations only: the change layer loads with the first form or dialog that builds one.
+    from ..core.changes import Change
 
 T = TypeVar("T")
 
