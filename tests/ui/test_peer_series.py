@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from ssi_desktop.core.records import ActivityEntry, Reading
 from ssi_desktop.core.validation import today
@@ -42,6 +44,11 @@ def test_ranks_and_averages_are_drawn_where_readings_give_them(qtbot, store_path
     ]  # fmt: skip
     chart = _chart(qtbot, store_path, readings)
     peers = chart.peers
+    # One legend row and one rank panel (a merge once built both twice).
+    captions = [w for w in chart.findChildren(QLabel) if w.text() == "LinkedIn's figures:"]
+    assert len(captions) == 1
+    panels = [i for i in chart._view.ci.items if isinstance(i, pg.PlotItem)]
+    assert len(panels) == 3  # total, pillars, ranks
     expected_x = [day_x(DAYS[0]), day_x(DAYS[2])]
     for name, values in {"industry_rank": [40, 22], "network_rank": [55, 30],
                          "industry_avg": [31, 32.5], "network_avg": [28, 29]}.items():  # fmt: skip

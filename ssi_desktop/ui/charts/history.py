@@ -76,8 +76,6 @@ class HistoryChart(HistoryExports, ChartBase):
         self._build_plots()
         self.peers = PeerOverlay(self, self._view, self._total_plot, self._pillar_plot, _AXIS_WIDTH)
         layout.insertWidget(1, self.peers.legend)
-        self.peers = PeerOverlay(self, self._view, self._total_plot, self._pillar_plot, _AXIS_WIDTH)
-        layout.insertWidget(1, self.peers.legend)
         self._build_crosshair()
         self._finish_setup(page)
 
@@ -205,7 +203,6 @@ class HistoryChart(HistoryExports, ChartBase):
             plot.setLimits(
                 xMin=x_min - 30 * DAY, xMax=x_max + 30 * DAY, minXRange=_MIN_SPAN_DAYS * DAY
             )
-        self.peers.plot(data.readings)  # its items keep their colours too
         self.peers.plot(data.readings)  # its items keep their colours too
         if not self._custom_range:
             self._apply_range()
