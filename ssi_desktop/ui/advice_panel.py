@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.advice import Advice, advise
 from ..core.anchor import anchor_vector, anchored_advice
 from ..core.catalogue import PILLAR_LABELS, PILLAR_MAX
-from ..core.goals import GoalProgress, goal_progress
 from ..core.validation import today
 from .formatting import PILLAR_NAMES, pillar_points, signed, total_points
 from .store_model import StoreModel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
 if TYPE_CHECKING:
+    from ..core.advice import Advice
+    from ..core.goals import GoalProgress
     from .goal_dialog import GoalDialog
 
 #: Actions listed on the dashboard (``ssi-desktop advise`` lists more).
@@ -45,6 +45,9 @@ ACTIONS_SHOWN = 6
 def shared_advice(model: StoreModel) -> Advice:
     """Today's advice, computed once per store revision for both panels; its levels are the
     anchored estimate's (the gains are differences, the same either way)."""
+    # Imported here: advice is computed after the window's first paint, never before it.
+    from ..core.advice import advise
+
     store = model.store
     return model.derived(
         "advice",
@@ -198,6 +201,8 @@ class GoalPanel(_LazyPanel):
                 "No goal yet. Set one to see how far you are and, carrying on as in the last "
                 "four weeks, when you will reach it."))  # fmt: skip
             return
+        from ..core.goals import goal_progress  # after the first paint, as the advice
+
         store = self._model.store
         self.progress = progress = goal_progress(
             store.activity(),
