@@ -90,6 +90,10 @@ class _LazyPanel(QGroupBox):
             self._timer.start()
 
     def refresh(self) -> None:
+        if self._shown_revision == -1:
+            # The first content replaces placeholders that held its room at the first
+            # paint: keep at least that room, so nothing below the panel moves up or down.
+            self.setMinimumHeight(self.height())
         self._shown_revision = self._model.store.revision
         self.rebuild()
 
@@ -117,6 +121,11 @@ class AdvicePanel(_LazyPanel):
         layout.addWidget(self.caption)
         layout.addStretch(1)
         self.advice: Advice | None = None
+        # Until the advice is computed (after the first paint): the room of its rows (a head
+        # row and each action on up to two lines), empty.
+        self.weakest.setText(" ")
+        for row in range(ACTIONS_SHOWN + 1):
+            self.grid.addWidget(QLabel(" " if row == 0 else " \n ", self), row, 1)
 
     def rebuild(self) -> None:
         self.advice = advice = shared_advice(self._model)
@@ -189,6 +198,12 @@ class GoalPanel(_LazyPanel):
         layout.addWidget(self.parts)
         self.progress: GoalProgress | None = None
         self.dialog: GoalDialog | None = None
+        # Until the goal is computed (after the first paint): the room of a goal's bar and
+        # button, its message on up to six lines and the pillar targets, empty.
+        self.bar.setFormat("")
+        self.button.setText(self.tr("Change goal…"))
+        self.message.setText(" \n \n \n \n \n ")
+        self.parts.setText(" ")
 
     def rebuild(self) -> None:
         goal = self._model.store.goal()

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QT
 
 from ssi_desktop.core.sample import generate
 from ssi_desktop.storage import Store
+from ssi_desktop.ui.main_window import MainWindow
+from ssi_desktop.ui.settings import AppSettings
+from ssi_desktop.ui.store_model import StoreModel
 
 from .app_helpers import open_window
 
@@ -90,3 +93,24 @@ def test_no_table_title_is_cut_at_1024_by_640(qtbot, sample: Path) -> None:
                 checked += 1
         assert window.width() == 1024  # a wide table scrolls inside itself
     assert checked > 30
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1100, 760), (1600, 1000)])
+def test_nothing_on_the_dashboard_moves_when_goal_and_advice_arrive(
+    qtbot, sample: Path, size: tuple[int, int]
+) -> None:
+    # The goal and advice compute after the window's first paint (start-up): their room is
+    # held from that first paint on, so the chart and "why it moved" stay where they were.
+    window = MainWindow(StoreModel(Store.open(sample)), AppSettings())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    QApplication.processEvents()  # the first paint; the panels' computing is still queued
+    dashboard = window.dashboard
+    assert dashboard.goal_panel.progress is None and dashboard.advice_panel.advice is None
+    panels = ("goal_panel", "advice_panel", "why", "sparkline")
+    first = {name: getattr(dashboard, name).geometry() for name in panels}
+    qtbot.waitUntil(lambda: dashboard.goal_panel.progress is not None)
+    assert dashboard.advice_panel.advice is not None
+    _settle(qtbot)
+    assert {name: getattr(dashboard, name).geometry() for name in panels} == first
