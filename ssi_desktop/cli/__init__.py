@@ -24,7 +24,16 @@ from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
 EMPTY_DATA = "--data: is empty; give the store file (or leave --data out for the default)"
 
 #: One module per group of commands; each has ``register(subparsers)``.
-COMMAND_MODULES = ("records", "scores", "explain", "maintenance", "model", "transfer", "backups")
+COMMAND_MODULES = (
+    "records",
+    "inputs",
+    "scores",
+    "explain",
+    "maintenance",
+    "model",
+    "transfer",
+    "backups",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -38,14 +38,19 @@ def cmd_import_linkedin(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     store = ctx.store()
     plan = plan_import(store, result)
-    profile = ", and the profile checklist" if plan.profile else ""
+    profile = (
+        f", {plural(len(plan.profiles), 'profile checklist snapshot')}" if plan.profiles else ""
+    )
+    if plan.totals or plan.totals_removed:
+        changed = len(plan.totals) + len(plan.totals_removed)
+        profile += f", {plural(changed, 'network snapshot')}"
     if args.dry_run:
         print(
             f"\nDry run: {plural(len(plan.entries), 'day')} would change{profile}. "
             "Nothing was written."
         )
         return 0
-    if not plan.entries and plan.profile is None:
+    if plan.empty:
         print("\nNothing to change: the store already holds this export.")
         return 0
     summary = apply_plan(store, plan)

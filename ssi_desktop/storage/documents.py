@@ -145,7 +145,9 @@ def _sound_activity(doc: Mapping[str, Any]) -> ActivityEntry | None:
     :func:`_created_activity`, whose ``create`` names the field
     (``tests/storage/test_open_fast_path.py`` holds the two to the same verdicts)."""
     text, source, counts = doc.get("date"), doc.get("source"), doc.get("counts")
-    if type(text) is not str or source not in _SOURCES or type(counts) is not dict:
+    if type(text) is not str or type(source) is not str or type(counts) is not dict:
+        return None
+    if source not in _SOURCES:  # checked once it is a string: a list is unhashable
         return None
     day = _DAYS.get(text)
     if day is None:

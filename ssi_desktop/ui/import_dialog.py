@@ -207,7 +207,7 @@ class ImportPreviewDialog(QDialog):
             self.summary.setText(str(exc))
             self.import_button.setEnabled(False)
             return
-        if not plan.entries and plan.profile is None:
+        if plan.empty:
             self.summary.setText(self.tr("Nothing to change: your data already holds this export."))
             self.import_button.setEnabled(False)
             return
@@ -218,8 +218,18 @@ class ImportPreviewDialog(QDialog):
                 if len(plan.entries) != 1
                 else self.tr("the activity of 1 day")
             )
-        if plan.profile:
-            changes.append(self.tr("your profile checklist"))
+        if plan.profiles:
+            changes.append(
+                self.tr("your profile checklist on {n} days").format(n=len(plan.profiles))
+                if len(plan.profiles) != 1
+                else self.tr("your profile checklist")
+            )
+        if plan.totals or plan.totals_removed:
+            changes.append(
+                self.tr("your network's size on {n} days").format(
+                    n=len(plan.totals) + len(plan.totals_removed)
+                )
+            )
         self.summary.setText(
             self.tr(
                 "Importing updates {changes}. What you typed yourself stays as it is; counts "
@@ -248,8 +258,11 @@ def run_linkedin_import(
         return
     if not push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
         return  # save_failed already said why; nothing was written
-    profile_day = plan.profile.day if plan.profile else None
-    message = imported_message(len(plan.entries), profile_day, path.name, len(result.refused))
+    network = len(plan.totals) + len(plan.totals_removed)
+    profile_days = tuple(s.day for s in plan.profiles)
+    message = imported_message(
+        len(plan.entries), profile_days, network, path.name, len(result.refused)
+    )
     QMessageBox.information(parent, _tr("LinkedIn export imported"), message)
 
 

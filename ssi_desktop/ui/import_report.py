@@ -104,16 +104,28 @@ def member_report(result: ImportResult) -> str:
     return "\n".join(lines)
 
 
-def imported_message(days: int, profile_day: date | None, name: str, left_out: int) -> str:
+def imported_message(
+    days: int, profile_days: tuple[date, ...], network_days: int, name: str, left_out: int
+) -> str:
     """What the box after an import says."""
     parts = []
     if days:
         parts.append(
             _tr("{days} of activity now come from {name}.").format(days=_days(days), name=name)
         )
-    if profile_day is not None:
+    if len(profile_days) == 1:
         parts.append(
-            _tr("Your profile checklist of {day} was updated.").format(day=_day(profile_day))
+            _tr("Your profile checklist of {day} was updated.").format(day=_day(profile_days[0]))
+        )
+    elif profile_days:
+        parts.append(
+            _tr("Your profile checklist was dated by its items on {days}.").format(
+                days=_days(len(profile_days))
+            )
+        )
+    if network_days:
+        parts.append(
+            _tr("Your network's size was updated on {days}.").format(days=_days(network_days))
         )
     if left_out:
         parts.append(

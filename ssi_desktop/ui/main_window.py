@@ -339,6 +339,13 @@ class MainWindow(QMainWindow):
             "Ctrl+R",
             self.tr("Type the four pillars LinkedIn shows on its SSI page"),
         )
+        self.totals_action = self._action(
+            edit,
+            self.tr("LinkedIn &numbers…"),
+            self.show_totals,
+            None,
+            self.tr("Record the totals LinkedIn shows: connections, followers, profile viewers"),
+        )
         edit.addSeparator()
         self.goals_action = self._action(
             edit, self.tr("&Goals…"), self._goals, None, self.tr("Set a target score and date")
@@ -349,6 +356,14 @@ class MainWindow(QMainWindow):
             self._calibrate,
             None,
             self.tr("Fit the model to your official readings"),
+        )
+        edit.addSeparator()
+        self.member_settings_action = self._action(
+            edit,
+            self.tr("Se&ttings…"),
+            self._member_settings,
+            QKeySequence.StandardKey.Preferences,
+            self.tr("Warm start and Sales Navigator: what the estimate assumes about you"),
         )
 
         view = bar.addMenu(self.tr("&View"))
@@ -484,6 +499,16 @@ class MainWindow(QMainWindow):
         from .backups_dialog import BackupsDialog
 
         self._run_dialog(BackupsDialog(self.model, self))
+
+    def show_totals(self) -> None:
+        from .totals_dialog import TotalsDialog
+
+        self._run_dialog(TotalsDialog(self.model, self))
+
+    def _member_settings(self) -> None:
+        from .member_settings_dialog import MemberSettingsDialog
+
+        self._run_dialog(MemberSettingsDialog(self.model, self))
 
     def _goals(self) -> None:
         from .goal_dialog import GoalDialog

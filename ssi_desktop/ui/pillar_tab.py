@@ -36,6 +36,12 @@ from .store_model import StoreModel
 from .why_moved import WhyMovedPanel
 from .widgets import ColourDot, MutedLabel, tabular_font
 
+#: The pillars fed by totals, and what their tab says about them.
+TOTALS_PILLARS = {
+    "brand": "Followers, profile viewers and search appearances are totals LinkedIn shows.",
+    "build": "Your connections and the decision makers among them count too.",
+}
+
 
 class PillarTab(RecordTab):
     form: ActivityForm
@@ -94,6 +100,8 @@ class PillarTab(RecordTab):
         day_layout = QVBoxLayout(day_box)
         day_layout.addWidget(self.form)
         layout.addWidget(day_box)
+        if self.pillar in TOTALS_PILLARS:
+            layout.addLayout(self._build_totals_link(column))
         if self.profile_form is not None:
             profile_box = QGroupBox(self.tr("Profile checklist"), column)
             profile_layout = QVBoxLayout(profile_box)
@@ -118,6 +126,25 @@ class PillarTab(RecordTab):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(column.sizeHint().width() + 24)
         return scroll
+
+    def _build_totals_link(self, column: QWidget) -> QHBoxLayout:
+        """The way to the totals this pillar uses (the LinkedIn numbers window)."""
+        row = QHBoxLayout()
+        row.addWidget(MutedLabel(self.tr(TOTALS_PILLARS[self.pillar]), column), 1)
+        self.totals_button = QPushButton(self.tr("LinkedIn numbers…"), column)
+        self.totals_button.setToolTip(self.tr("Record the totals LinkedIn shows"))
+        self.totals_button.clicked.connect(self._show_totals)
+        row.addWidget(self.totals_button)
+        return row
+
+    def _show_totals(self) -> None:
+        from .totals_dialog import TotalsDialog
+
+        dialog = TotalsDialog(self.model, self.window())
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _build_right(self) -> QWidget:
         from .charts import PillarChart

@@ -26,7 +26,10 @@ def test_dry_run_reports_and_writes_nothing(tmp_path: Path, store_path: Path) ->
     assert run.returncode == 0, run.stderr
     assert "Reactions_12345.csv: 6 rows read, 3 used" in run.stdout
     assert "build.requests_sent: 2 days, 3 in all" in run.stdout
-    assert "Dry run: 16 days would change, and the profile checklist." in run.stdout
+    assert (
+        "Dry run: 16 days would change, 1 profile checklist snapshot, 3 network snapshots."
+        in run.stdout
+    )
     assert not store_path.exists()
 
 
@@ -34,7 +37,10 @@ def test_import_then_again_counts_once(tmp_path: Path, store_path: Path) -> None
     archive = xb.write_zip(tmp_path / ZIP_NAME, files())
     first = cli("--data", store_path, "import", "linkedin", archive)
     assert first.returncode == 0, first.stderr
-    assert "Imported: 16 days set, 0 cleared, and the profile checklist." in first.stdout
+    assert (
+        "Imported: 16 days set, 0 cleared, 1 profile checklist snapshot, 3 network snapshots."
+        in first.stdout
+    )
     scores = cli("--data", store_path, "score", "--format", "json").stdout
     again = cli("--data", store_path, "import", "linkedin", archive)
     assert again.returncode == 0

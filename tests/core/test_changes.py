@@ -141,6 +141,20 @@ CHANGES: dict[str, Callable[[Store], Change]] = {
         drop_notes=(s.notes()[0][0],),
         goal=None,
     ),
+    # A LinkedIn import: the network's history written and a day it no longer holds removed,
+    # the checklist dated by its items, in one write (core.linkedin.apply.ImportPlan.change).
+    "import that writes and removes totals": lambda s: ApplyImport(
+        activity=(ActivityEntry.create(OTHER, {"find.days_active": 1}, "linkedin"),),
+        profiles=(
+            ProfileSnapshot.create(DAY - timedelta(days=30), {"headline": "yes"}),
+            ProfileSnapshot.create(OTHER, {"headline": "yes", "photo": "yes"}),
+        ),
+        totals=(
+            TotalsSnapshot.create(DAY - timedelta(days=30), {"totals.connections": 480}),
+            TotalsSnapshot.create(OTHER, {"totals.connections": 510}),
+        ),
+        drop_totals=(DAY,),
+    ),
     "sample data": lambda s: ApplyImport(**generate(30, end=DAY).as_records()),
     "batch": lambda s: Batch(
         (AddToDay(ActivityEntry.create(DAY, {"brand.posts": 1})), AddNote(NOTE))

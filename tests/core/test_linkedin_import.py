@@ -177,8 +177,10 @@ def test_apply_stores_counts_under_linkedin_and_nothing_personal(
     assert stored_linkedin(store) == EXPECTED
     assert store.activity_on(date(2025, 8, 2), "manual").counts == {"engage.reactions": 5}
     assert summary.backup is not None and summary.backup.exists()
+    # Every item's own date lies before the export's first day (its first share): the whole
+    # checklist is dated there, one snapshot.
     [snapshot] = store.profiles()
-    assert snapshot.day == date(2026, 1, 15)
+    assert snapshot.day == date(2025, 7, 20)
     assert {k for k, v in snapshot.items.items() if v} == set(EXPECTED_CHECKLIST)
     raw = store_path.read_text(encoding="utf-8")
     for personal in ("Jane", "Myself", "linkedin.com/in", "quoted", "Acme", "Sales lead"):
@@ -293,7 +295,7 @@ def test_checklist_carries_over_what_the_export_cannot_tell(
     )
     apply_import(store, read_export(sample_zip))
     latest = store.profiles()[-1]
-    assert latest.day == date(2026, 1, 15)
+    assert latest.day == date(2025, 7, 20)
     assert latest.items["photo"] and latest.items["custom_url"] and latest.items["skills"]
     assert not latest.items["banner"]
 
@@ -301,6 +303,7 @@ def test_checklist_carries_over_what_the_export_cannot_tell(
 def test_few_skills_do_not_tick_skills(tmp_path: Path) -> None:
     result = read_export(xb.write_zip(tmp_path / "x.zip", {"Skills.csv": xb.names_csv("Name", 4)}))
     assert result.checklist == {"skills": False}
+    assert "gives the profile checklist: fewer than 5 skills" in "\n".join(result.lines())
 
 
 def test_messages_in_any_order_count_the_same(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ dates = st.one_of(
 docs = st.fixed_dictionaries(
     {
         "date": dates,
-        "source": st.sampled_from(["manual", "linkedin", "csv", "other", 3]),
+        "source": st.sampled_from(["manual", "linkedin", "csv", "other", 3, [], {}]),
         "counts": st.one_of(st.dictionaries(keys, values, max_size=5), st.just([])),
     }
 )

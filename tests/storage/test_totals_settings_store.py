@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,3 +60,23 @@ def test_unknown_setting_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         Settings.create({"dark_mode": "yes"})
     assert caught.value.field == "dark_mode"
+
+
+def test_many_totals_in_one_write_replace_their_days_last_one_winning(store_path: Path) -> None:
+    """An import writes thousands of snapshots at once: each day ends with exactly one."""
+    with Store.open(store_path) as store:
+        store.put_totals(TotalsSnapshot.create("2026-01-01", {"totals.followers": 7}))
+        store.put_totals(TotalsSnapshot.create("2026-01-02", {"totals.followers": 8}))
+        store.add_records(
+            totals=[
+                TotalsSnapshot.create(date(2020, 1, 1) + timedelta(i), {"totals.connections": i})
+                for i in range(1500)
+            ]
+            + [TotalsSnapshot.create("2026-01-02", {"totals.connections": 9_999})]
+        )
+    with Store.open(store_path) as store:
+        by_day = {s.day: dict(s.values) for s in store.totals()}
+    assert len(by_day) == 1500 + 2
+    assert by_day[date(2026, 1, 1)] == {"totals.followers": 7}  # not in the write: untouched
+    assert by_day[date(2026, 1, 2)] == {"totals.connections": 9_999}  # replaced, last one wins
+    assert by_day[date(2021, 1, 1)] == {"totals.connections": 366}

@@ -133,7 +133,9 @@ def test_linkedin_import_preview_apply_undo_redo(
     # The earlier imported 2 August counts were replaced, not added to.
     assert stored == EXPECTED
     assert store.activity_on(date(2025, 8, 2), "manual").counts == {"engage.comments": 1}
-    assert store.profiles()[-1].day == date(2026, 1, 15)
+    assert store.profiles()[-1].day == date(2025, 7, 20)  # dated by its items, see test_core
+    network = [(s.day, s.values["totals.connections"]) for s in store.totals()]
+    assert network == [(date(2025, 12, 7), 2), (date(2026, 1, 1), 4), (date(2026, 1, 15), 4)]
     assert messages and messages[-1].startswith(
         f"LinkedIn export imported: 16 days of activity now come from {ZIP_NAME}."
     )
@@ -141,10 +143,13 @@ def test_linkedin_import_preview_apply_undo_redo(
     model.undo_stack.undo()
     assert store.activity() == before_activity
     assert store.profiles() == before_profiles
+    assert store.totals() == ()
     with Store.open(store.path) as fresh:  # the undo is on disk too
         assert fresh.activity() == before_activity
+        assert fresh.totals() == ()
     model.undo_stack.redo()
     assert linkedin_counts(store) == stored
+    assert [(s.day, s.values["totals.connections"]) for s in store.totals()] == network
 
 
 def test_cancel_while_reading_writes_nothing(

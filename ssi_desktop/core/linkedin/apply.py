@@ -4,6 +4,8 @@ Imported counts live under source ``"linkedin"``, apart from what the user typed
 metric, every day from the first the export speaks for up to the export's date is *replaced*
 (never added to), so importing the same export twice, or a newer one overlapping an older one,
 never counts a day twice. Metrics the export does not cover keep their earlier imported values.
+The network totals from Connections.csv are replaced the same way over the days the export
+speaks for; the profile checklist gets a snapshot per day an item appeared.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from pathlib import Path
 
 from ..catalogue import PROFILE_KEYS
 from ..changes import ApplyImport
-from ..records import ActivityEntry, ProfileSnapshot
+from ..records import ActivityEntry, ProfileSnapshot, TotalsSnapshot
 from ..store_protocol import StoreLike
+from .history import NETWORK_KEYS
 from .report import ImportResult
 
 SOURCE = "linkedin"
@@ -31,19 +34,35 @@ class ImportPlan:
 
     #: New linkedin entries; an entry with no counts removes that day's linkedin entry.
     entries: tuple[ActivityEntry, ...]
-    profile: ProfileSnapshot | None
+    #: Checklist snapshots, one per day an item appeared (and the export's day if it differs).
+    profiles: tuple[ProfileSnapshot, ...] = ()
+    #: Totals snapshots to write (the network's keys replaced, the day's others kept) …
+    totals: tuple[TotalsSnapshot, ...] = ()
+    #: … and days whose snapshot held only network totals the export no longer has.
+    totals_removed: tuple[date, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entries or self.profiles or self.totals or self.totals_removed)
 
     def change(self) -> ApplyImport:
         """These writes as one change (the app pushes it on its undo stack)."""
-        return ApplyImport(activity=self.entries, profiles=(self.profile,) if self.profile else ())
+        return ApplyImport(
+            activity=self.entries,
+            profiles=self.profiles,
+            totals=self.totals,
+            drop_totals=self.totals_removed,
+        )
 
 
 @dataclass(frozen=True)
 class ApplySummary:
     days_changed: int
     days_removed: int
-    profile_day: date | None
+    profile_days: tuple[date, ...]
     backup: Path | None
+    #: Totals snapshots written or removed.
+    totals_changed: int = 0
 
 
 def _covered(result: ImportResult, key: str, day: date) -> bool:
@@ -76,16 +95,63 @@ def plan_import(store: StoreLike, result: ImportResult) -> ImportPlan:
         if old is not None and dict(old.counts) == dict(new.counts):
             continue
         entries.append(new)
-    profile = None
-    if result.checklist:
-        day = result.export_day
-        prior = [s for s in store.profiles() if s.day <= day]
+    totals, removed = _plan_network(store.totals(), result)
+    return ImportPlan(tuple(entries), _plan_profiles(store.profiles(), result), totals, removed)
+
+
+def _plan_profiles(
+    stored: tuple[ProfileSnapshot, ...], result: ImportResult
+) -> tuple[ProfileSnapshot, ...]:
+    """One snapshot per day an item appeared, cumulative, then the export's day: on each, the
+    items the export tells (those not yet appeared are no) and, for what it cannot tell
+    (photo, banner, custom URL), what the member's own snapshot in force that day says. A day
+    whose checklist in force already is that one gets none, so a re-import writes nothing."""
+    if not result.checklist:
+        return ()
+    days = sorted({*result.profile_days.values(), result.export_day})
+    planned: list[ProfileSnapshot] = []
+    for day in days:
+        prior = [s for s in stored if s.day <= day]
         carried = dict(prior[-1].items) if prior else {}
-        items = {k: result.checklist.get(k, carried.get(k, False)) for k in PROFILE_KEYS}
-        profile = ProfileSnapshot.create(day, items)
-        if prior and prior[-1].day == day and dict(prior[-1].items) == dict(profile.items):
-            profile = None  # the day already holds this checklist
-    return ImportPlan(tuple(entries), profile)
+        told = {
+            k: v and result.profile_days.get(k, result.export_day) <= day
+            for k, v in result.checklist.items()
+        }
+        snapshot = ProfileSnapshot.create(
+            day, {k: told.get(k, carried.get(k, False)) for k in PROFILE_KEYS}
+        )
+        in_force = [s for s in (*prior, *planned) if s.day <= day]
+        in_force.sort(key=lambda s: (s.day, s in planned))
+        if in_force and dict(in_force[-1].items) == dict(snapshot.items):
+            continue
+        planned.append(snapshot)
+    return tuple(planned)
+
+
+def _plan_network(
+    stored: tuple[TotalsSnapshot, ...], result: ImportResult
+) -> tuple[tuple[TotalsSnapshot, ...], tuple[date, ...]]:
+    """The export's network history replaces the network totals of every day it speaks for
+    (its first connection to its date); the member's other totals on those days stay."""
+    if not result.network:
+        return (), ()
+    first, last = result.network[0].day, result.network[-1].day
+    imported = {s.day: s for s in result.network}
+    existing = {s.day: s for s in stored}
+    writes: list[TotalsSnapshot] = []
+    removed: list[date] = []
+    for day in sorted({*imported, *(d for d in existing if first <= d <= last)}):
+        old = existing.get(day)
+        kept = {k: v for k, v in (old.values if old else {}).items() if k not in NETWORK_KEYS}
+        values = {**kept, **(imported[day].values if day in imported else {})}
+        if not values:
+            removed.append(day)
+        elif not kept and day in imported:  # the export's snapshot as it is
+            if old is None or dict(old.values) != values:
+                writes.append(imported[day])
+        elif old is None or dict(old.values) != values:
+            writes.append(TotalsSnapshot.create(day, values))
+    return tuple(writes), tuple(removed)
 
 
 def check_applicable(result: ImportResult) -> None:
@@ -109,11 +175,15 @@ def apply_import(store: StoreLike, result: ImportResult) -> ApplySummary:
 
 
 def apply_plan(store: StoreLike, plan: ImportPlan) -> ApplySummary:
-    if not plan.entries and plan.profile is None:
-        return ApplySummary(0, 0, None, None)
+    if plan.empty:
+        return ApplySummary(0, 0, (), None)
     backup = store.backup("import")
     plan.change().apply(store)
     removed = sum(1 for e in plan.entries if not e.counts)
     return ApplySummary(
-        len(plan.entries) - removed, removed, plan.profile.day if plan.profile else None, backup
+        len(plan.entries) - removed,
+        removed,
+        tuple(s.day for s in plan.profiles),
+        backup,
+        len(plan.totals) + len(plan.totals_removed),
     )

@@ -41,6 +41,7 @@ KINDS: dict[str, str] = {
     "recommendations_received": "recommendations",
     "rich_media": "media",
     "rich media": "media",
+    "logins": "logins",
 }
 
 #: ``Shares_123456.csv`` and ``Shares.csv`` are the same file; the suffix is a member id.

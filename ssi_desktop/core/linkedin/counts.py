@@ -290,13 +290,18 @@ CONNECTION_COLUMNS = {
 
 
 def read_connections(
-    stream: TextStream, report: FileReport, control: Control, outgoing: set[int] | None
+    stream: TextStream,
+    report: FileReport,
+    control: Control,
+    outgoing: set[int] | None,
+    joined: Counter[date] | None = None,
 ) -> DayCounts:
     """Senior connections, and acceptances of the member's own requests.
 
     A connection whose profile the member invited (an OUTGOING invitation) is an acceptance,
     counted on the day they connected. Without Invitations.csv acceptances are unknown, so
     ``build.requests_accepted`` is not returned at all (rather than claimed to be zero).
+    ``joined`` receives every dated connection per day, a hidden one (only a date) included.
     """
     records = rows(stream.text)
     columns = find_header(records, CONNECTION_COLUMNS, ("date",))
@@ -307,9 +312,14 @@ def read_connections(
     is_senior: dict[str, bool] = {}  # titles repeat: each is matched once
     used = 0
     for day, record in dated(records, date_column, report, control, stream):
+        if joined is not None:
+            joined[day] += 1
         try:
             _when, address, title = pick(record)
         except IndexError:
+            if joined is not None:  # its date alone still makes it a connection
+                used += 1
+                continue
             report.skip("incomplete row")
             continue
         used += 1
@@ -322,7 +332,8 @@ def read_connections(
         if outgoing and has_url and address and profile_key(address) in outgoing:
             accepted[day] += 1
     report.rows_used += used
-    result: DayCounts = {"build.senior_connections": senior}
+    # Without a Position column decision makers are unknown, not zero.
+    result: DayCounts = {"build.senior_connections": senior} if has_position else {}
     if outgoing is not None:
         result["build.requests_accepted"] = accepted
     return result

@@ -32,6 +32,8 @@ from .counts import (
     read_messages_once,
     read_simple,
 )
+from .feeds import activity_sentence, network_sentence, profile_sentence
+from .history import network_history, read_logins
 from .profile import read_checklist_file, read_profile
 from .readers import FileFormatError
 from .report import FileReport, ImportResult, Refusal
@@ -98,6 +100,10 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
     gathered: dict[str, Counter[date]] = {}
     spans: dict[str, list[FileReport]] = {}
     checklist: dict[str, bool] = {}
+    appeared: dict[str, date] = {}
+    profile_reports: list[FileReport] = []
+    joined: Counter[date] = Counter()
+    seniors: Counter[date] | None = None
     owner_name = ""
 
     def new_report(member: Member) -> FileReport:
@@ -112,6 +118,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         for metric, per_day in day_counts.items():
             gathered.setdefault(metric, Counter()).update(per_day)
             spans.setdefault(metric, []).append(report)
+        report.fed.append(activity_sentence(day_counts))
 
     for member in archive.of_kind("profile"):
         report = new_report(member)
@@ -119,6 +126,7 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         if isinstance(found, tuple):
             items, owner_name = found
             checklist.update(items)
+            profile_reports.append(report)
         control.finished(member.size)
     for kind in _CHECKLIST_KINDS:
         members = archive.of_kind(kind)
@@ -128,9 +136,12 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
             found = _read(
                 archive, member, report, partial(read_checklist_file, kind, report=report)
             )
-            if isinstance(found, dict):
-                for item, value in found.items():
+            if isinstance(found, tuple):
+                for item, value in found[0].items():
                     merged[item] = merged.get(item, False) or value
+                for item, day in found[1].items():
+                    appeared[item] = min(day, appeared.get(item, day))
+                profile_reports.append(report)
             control.finished(member.size)
         checklist.update(merged)
 
@@ -146,15 +157,23 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         control.finished(member.size)
     for member in archive.of_kind("connections"):
         report = new_report(member)
-        keep(
-            _read(
-                archive,
-                member,
-                report,
-                partial(read_connections, report=report, control=control, outgoing=outgoing),
-            ),
+        found = _read(
+            archive,
+            member,
             report,
+            partial(
+                read_connections, report=report, control=control, outgoing=outgoing, joined=joined
+            ),
         )
+        if isinstance(found, dict) and "build.senior_connections" in found:
+            seniors = (seniors or Counter()) + found["build.senior_connections"]
+        keep(found, report)
+        control.finished(member.size)
+    for member in archive.of_kind("logins"):
+        report = new_report(member)
+        read = partial(read_logins, report=report, control=control)
+        logins = _read(archive, member, report, read)
+        keep(logins, report)
         control.finished(member.size)
     for member in archive.of_kind("messages"):
         keep(_read_messages(archive, member, control, owner_name, files), files[-1])
@@ -173,6 +192,13 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
             control.finished(member.size)
 
     export_day, origin = _export_day(archive, files)
+    network = network_history(joined, seniors, export_day)
+    for report in files:
+        if report.kind == "connections" and network:
+            report.fed.append(network_sentence(network))
+    profile_days = _profile_days(checklist, appeared, files, export_day)
+    for report in profile_reports:
+        report.fed.append(profile_sentence(report.kind, profile_days, checklist))
     counts, refused = _within_limits(gathered)
     coverage = {
         metric: (
@@ -192,7 +218,24 @@ def _read_all(archive: Archive, control: Control) -> ImportResult:
         refused,
         checklist,
         archive.articles,
+        network,
+        profile_days,
     )
+
+
+def _profile_days(
+    checklist: dict[str, bool], appeared: dict[str, date], files: list[FileReport], export_day: date
+) -> dict[str, date]:
+    """The day each item the profile has appeared: its own date where its file gives one,
+    never before the first day the export shows the member on LinkedIn (a profile is no older
+    than its account), and that first day for items whose files carry no dates."""
+    seen = [f.first_day for f in files if f.first_day]
+    start = min(min(seen, default=export_day), export_day)
+    return {
+        item: min(max(appeared.get(item, start), start), export_day)
+        for item, present in checklist.items()
+        if present
+    }
 
 
 def _read_messages(

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import METRIC_KEYS, PROFILE_KEYS
+from ..records import TotalsSnapshot
 
 
 def plural(count: int, noun: str) -> str:
@@ -33,6 +34,8 @@ class FileReport:
     damaged: bool = False
     first_day: date | None = None
     last_day: date | None = None
+    #: What the file fed, in sentences a member understands ("days active on 210 days").
+    fed: list[str] = field(default_factory=list)
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1
@@ -51,6 +54,7 @@ class FileReport:
             head += f" (dates as {self.date_format})"
         lines = [head]
         lines += [f"    {n} skipped: {reason}" for reason, n in sorted(self.skipped.items())]
+        lines += [f"    gives {sentence}" for sentence in self.fed if sentence]
         return lines
 
 
@@ -81,6 +85,11 @@ class ImportResult:
     #: Checklist items the export can tell (others are carried over from the store).
     checklist: dict[str, bool]
     articles: int = 0
+    #: ``totals.connections`` (and ``totals.senior_connections``) from Connections.csv: one
+    #: snapshot per day the network changed, and the export's day.
+    network: tuple[TotalsSnapshot, ...] = ()
+    #: Checklist item → the day it appeared on the profile (items the profile has only).
+    profile_days: dict[str, date] = field(default_factory=dict)
 
     @property
     def damaged(self) -> list[FileReport]:
@@ -131,4 +140,13 @@ class ImportResult:
                 if k in self.checklist
             )
             lines += ["", f"Profile checklist on {self.export_day.isoformat()}: {known}"]
+        if self.network:
+            start, end = self.network[0], self.network[-1]
+            lines += [
+                "",
+                f"Network (totals, replaces {start.day.isoformat()} to {end.day.isoformat()}): "
+                f"{plural(len(self.network), 'snapshot')}, "
+                + ", ".join(f"{k}={v}" for k, v in end.values.items())
+                + f" on {end.day.isoformat()}",
+            ]
         return lines

@@ -1,0 +1,156 @@
+"""The "LinkedIn numbers" form: the totals LinkedIn shows, copied on a day (spec §2).
+
+One field per catalogue total, generated from ``TOTALS``. An empty field means "not copied that
+day"; its placeholder shows the total in force then (interpolated from the other snapshots),
+so the member sees what the estimate assumes. Saving replaces the day's snapshot; emptying
+every field and saving deletes it. Validation is the core's, as for ``ssi-desktop totals``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import TOTALS
+from ..core.changes import DeleteTotals, PutTotals
+from ..core.records import TotalsSnapshot
+from ..core.totals_rules import check_totals, total_on
+from ..core.validation import ValidationError
+from .form_base import FormBase, FormChange
+from .store_model import StoreModel
+from .widgets import DayPicker, MutedLabel, tabular_font
+
+#: Thousands separators people copy with the number ("1,204", "1 204"). Whole numbers are
+#: ASCII digits only (core.validation), so the form names the number to type instead.
+_SEPARATORS = re.compile(r"[0-9]{1,3}(?:[,.'\s\u00a0\u202f][0-9]{3})+")
+
+
+class TotalsForm(FormBase):
+    def __init__(self, model: StoreModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.day_picker = DayPicker(self, shortcuts=False)
+        self.day_picker.date_edit.setAccessibleName(self.tr("Date of the numbers"))
+        self.day_picker.date_edit.setToolTip(self.tr("The day LinkedIn showed these numbers"))
+        layout.addWidget(self.day_picker)
+        self.status = MutedLabel("", self)
+        layout.addWidget(self.status)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(0, 1)
+        self.edits: dict[str, QLineEdit] = {}
+        row = 0
+        for total in TOTALS:
+            label = QLabel(self.tr(total.label), self)
+            edit = QLineEdit(self)
+            edit.setFont(tabular_font(edit.font()))
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setMinimumWidth(110)
+            edit.setAccessibleName(self.tr(total.label))
+            edit.setAccessibleDescription(self.tr(total.help))
+            edit.setToolTip(self.tr(total.help))
+            label.setBuddy(edit)
+            edit.textEdited.connect(lambda _t, key=total.key: self.edited(key))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(MutedLabel(self.tr(total.help), self), row + 1, 0, 1, 2)
+            grid.addWidget(self.add_field(total.key, edit), row + 2, 0, 1, 2)
+            grid.setRowMinimumHeight(row + 2, 6)
+            self.edits[total.key] = edit
+            row += 3
+        layout.addLayout(grid)
+        layout.addWidget(self.form_error)
+
+        buttons = QHBoxLayout()
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.setToolTip(self.tr("Show what is saved for this day again"))
+        self.save_button = QPushButton(self.tr("Save numbers"), self)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(
+            self.tr("Save these numbers for the day, replacing the day's earlier ones (Ctrl+S)")
+        )
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        self.watch_day(self.day_picker)
+        self.reload()
+
+    def day(self) -> date:
+        return self.day_picker.day()
+
+    def show_day(self, day: date) -> None:
+        """Load ``day`` (asking first about unsaved values of the day shown)."""
+        self.day_picker.set_day(day)
+
+    def _snapshot(self) -> TotalsSnapshot | None:
+        return next((s for s in self.model.store.totals() if s.day == self.day()), None)
+
+    def load(self) -> None:
+        snapshot = self._snapshot()
+        others = tuple(s for s in self.model.store.totals() if s.day != self.day())
+        for key, edit in self.edits.items():
+            value = snapshot.values.get(key) if snapshot else None
+            edit.setText("" if value is None else str(value))
+            in_force = total_on(others, key, self.day())
+            edit.setPlaceholderText(
+                self.tr("≈ {value}").format(value=f"{round(in_force):,}")
+                if in_force is not None
+                else self.tr("not copied")
+            )
+        self.status.setText(
+            self.tr("Editing the numbers of this day. Empty every field and save to delete them.")
+            if snapshot
+            else self.tr(
+                "Copy what LinkedIn shows today. Leave a field empty if you did not look it up: "
+                "the grey figure is what the estimate assumes for that day."
+            )
+        )
+
+    def typed(self) -> dict[str, str]:
+        """The fields with something in them."""
+        return {key: edit.text().strip() for key, edit in self.edits.items() if edit.text().strip()}
+
+    def build_change(self) -> FormChange | None:
+        day = self.day()
+        previous = self._snapshot()
+        typed = self.typed()
+        if not typed:
+            if previous is None:
+                raise ValidationError(TOTALS[0].key, self.tr("type at least one number to save"))
+            return delete_totals_change(self.model, previous)
+        for key, text in typed.items():
+            if _SEPARATORS.fullmatch(text):
+                digits = re.sub(r"\D", "", text)
+                raise ValidationError(
+                    key, self.tr("type digits only, without separators: {n}").format(n=digits)
+                )
+        snapshot = TotalsSnapshot.create(day, typed)
+        check_totals(snapshot, self.model.store.totals(), snapshot.values)
+        if snapshot == previous:
+            return None
+        label = self.tr("Save LinkedIn numbers of {date}").format(date=day.isoformat())
+        return label, PutTotals(snapshot)
+
+
+def delete_totals_change(model: StoreModel, snapshot: TotalsSnapshot) -> FormChange:
+    label = model.tr("Delete LinkedIn numbers of {date}").format(date=snapshot.day.isoformat())
+    return label, DeleteTotals(snapshot.day)
