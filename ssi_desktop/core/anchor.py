@@ -19,14 +19,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .advice import Advice
 from .catalogue import PILLAR_MAX, PILLARS
 from .parameters import DEFAULT_PARAMS, ModelParams
 from .records import ActivityEntry, ProfileSnapshot, Reading, Settings, TotalsSnapshot
 from .scoring import DEFAULT_SETTINGS, ScoreRow, ScoreTable, score, score_row
+
+if TYPE_CHECKING:  # the advice layer is not needed to score (nor to open the app)
+    from .advice import Advice
 
 
 def anchored(

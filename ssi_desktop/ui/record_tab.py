@@ -7,13 +7,45 @@ it is shown (``lazy_refresh``), so one save redraws one table, not five.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 from .forms.form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
+
+
+class _ShareWidth(QObject):
+    """The table's columns share its width, none narrower than its (two-line) title, so no
+    title is ever cut; a narrow window scrolls the table, never the window. Columns a tab
+    sizes itself (Fixed, ResizeToContents) keep their width."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self._table.horizontalHeader()
+        shared = [
+            i
+            for i in range(header.count())
+            if header.sectionResizeMode(i) == QHeaderView.ResizeMode.Interactive
+        ]
+        if not shared:
+            return
+        titles = {i: header.sectionSizeHint(i) for i in shared}
+        kept = sum(header.sectionSize(i) for i in range(header.count()) if i not in titles)
+        spare = max(0, self._table.viewport().width() - kept - sum(titles.values()))
+        for i in shared:
+            header.resizeSection(i, titles[i] + spare // len(shared))
 
 
 class RecordTab(QWidget):
@@ -41,7 +73,9 @@ class RecordTab(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Kept here: an event filter whose Python object is collected stops filtering.
+        self._share_width = _ShareWidth(table)
         return table
 
     def _connect_table(self) -> None:

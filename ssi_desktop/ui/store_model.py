@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.anchor import estimate
-from ..core.changes import Change
 from ..core.coverage import PillarCoverage, coverage
 from ..core.explain import Explanation, explain
 from ..core.scoring import ScoreTable
 from ..core.validation import ValidationError, today
 from ..storage import Store, StoreError
+
+if TYPE_CHECKING:
+    # Annotations only: the change layer loads with the first form or dialog that builds one.
+    from ..core.changes import Change
 
 T = TypeVar("T")
 
@@ -136,11 +139,17 @@ class StoreModel(QObject):
         )
 
     def explanation(self, days: int) -> Explanation:
-        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16)."""
+        """Why the estimate moved over the last ``days`` days, term by term (spec §3.16).
+
+        A history shorter than that is explained from its first day: before it every term is
+        0 by construction, and a change from there would only repeat today's score."""
         end = today()
-        return self.derived(
-            f"explain-{days}", lambda: explain(self.scores(), end - timedelta(days=days), end)
-        )
+
+        def build() -> Explanation:
+            table = self.scores()
+            return explain(table, max(end - timedelta(days=days), min(table.start, end)), end)
+
+        return self.derived(f"explain-{days}", build)
 
     def coverage(self) -> dict[str, PillarCoverage]:
         """Per pillar, the inputs the member records and those never recorded (spec §3.15)."""

@@ -52,8 +52,13 @@ def test_advice_lists_the_best_actions_first_with_both_gains(
     panel = AdvicePanel(model)
     qtbot.addWidget(panel)
     panel.show()
-    # Labels added to a shown layout become visible on a queued event: wait for them.
-    qtbot.waitUntil(lambda: shown_weakest(panel))
+
+    # Labels added to a shown layout become visible on a queued event: wait for them all.
+    def shown_actions() -> bool:
+        shown = [t for t in texts(panel) if t.endswith(")") and " (" in t and "Weakest" not in t]
+        return shown_weakest(panel) and len(shown) == min(6, len(panel.advice.actions))
+
+    qtbot.waitUntil(shown_actions)
 
     store = model.store
     expected = anchored_advice(

@@ -119,3 +119,52 @@ def test_sparkline_click_opens_history(qtbot, store_path: Path) -> None:
     sparkline = window.dashboard.sparkline
     qtbot.mouseClick(sparkline, Qt.MouseButton.LeftButton, pos=sparkline.rect().center())
     assert window.current_tab() is window.history_tab
+
+
+def test_a_newcomer_sees_no_change_before_their_history_began(qtbot, store_path: Path) -> None:
+    # One reading yesterday and two days of activity: 7 and 30 days ago come before the
+    # history, where every score is 0 by construction, so no change is shown from there.
+    yesterday = today() - timedelta(days=1)
+    reopen(store_path).add_records(
+        activity=[
+            ActivityEntry.create(day, {"engage.comments": 5, "brand.posts": 1})
+            for day in (yesterday, today())
+        ],
+        readings=[Reading.create(yesterday, brand=14, find=12, engage=15, build=11, total=52)],
+    )
+    window = open_window(qtbot, store_path)
+    dashboard = window.dashboard
+    assert window.model.scores().start == yesterday
+    total_text = dashboard.total_changes.text().replace("\xa0", " ")
+    assert total_text == "7 d —   30 d —"
+    assert "not enough history" in dashboard.total_changes.toolTip().lower()
+    assert yesterday.isoformat() in dashboard.total_changes.toolTip()
+    for pillar in PILLARS:
+        card = dashboard.cards[pillar]
+        assert card.changes.text().replace("\xa0", " ") == "7 d —   30 d —"
+        assert "not enough history" in card.changes.toolTip().lower()
+        assert "— in 7 days, — in 30 days" in card.accessibleName()
+    # Why it moved explains the days there are: from the first record, not from zero.
+    why = dashboard.why
+    assert f"since the first record, {yesterday.isoformat()}" in why.headline.text()
+    explanation = window.model.explanation(why.days())
+    assert explanation.first == yesterday
+    assert explanation.before == window.model.scores().row(yesterday).total
+
+
+def test_a_change_shows_once_the_history_reaches_back_far_enough(qtbot, store_path: Path) -> None:
+    # 8 days of history: the 7-day change is real, the 30-day one is not yet.
+    reopen(store_path).add_records(
+        activity=[
+            ActivityEntry.create(today() - timedelta(days=i), {"engage.comments": 5})
+            for i in range(8)
+        ]
+    )
+    window = open_window(qtbot, store_path)
+    dashboard = window.dashboard
+    table = window.model.scores()
+    now, week = table.row(today()), table.row(today() - timedelta(days=7))
+    expected = f"7 d {change(now.total - week.total, 1)}   30 d —"
+    assert dashboard.total_changes.text().replace("\xa0", " ") == expected
+    assert dashboard.total_changes.toolTip()
+    assert "since the first record" in dashboard.why.headline.text()

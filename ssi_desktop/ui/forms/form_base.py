@@ -12,19 +12,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...core.changes import Change
 from ...core.validation import ValidationError
 from ..lazy_refresh import RefreshWhenShown
 from ..store_model import StoreModel
 from ..widgets import DayPicker, ErrorLabel, set_invalid
 
+if TYPE_CHECKING:
+    from ...core.changes import Change
+
 #: (undo label, change): one undoable change, as StoreModel.push takes it.
-FormChange = tuple[str, Change]
+# A string: the change layer is not imported before the window's first paint.
+FormChange: TypeAlias = "tuple[str, Change]"
 
 
 @dataclass

@@ -83,7 +83,8 @@ class ActivityTableModel(QAbstractTableModel):
                 return self.tr("Source")
             return two_lines(self.tr(self.metrics[section - 1].label))
         if role == Qt.ItemDataRole.ToolTipRole and 0 < section < last:
-            return self.tr(self.metrics[section - 1].help)
+            metric = self.metrics[section - 1]
+            return f"{self.tr(metric.label)}\n{self.tr(metric.help)}"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,6 +10,8 @@ goal and when carrying on as in the last four weeks gets there (``core.goals``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
@@ -24,15 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.advice import Advice, advise
 from ...core.anchor import anchor_vector, anchored_advice
 from ...core.catalogue import PILLAR_LABELS, PILLAR_MAX
-from ...core.goals import GoalProgress, goal_progress
 from ...core.validation import today
-from ..dialogs.goal_dialog import GoalDialog
 from ..formatting import PILLAR_NAMES, pillar_points, signed, total_points
 from ..store_model import StoreModel
 from ..widgets import ColourDot, MutedLabel, tabular_font
+
+if TYPE_CHECKING:
+    from ...core.advice import Advice
+    from ...core.goals import GoalProgress
+    from ..dialogs.goal_dialog import GoalDialog
 
 #: Actions listed on the dashboard (``ssi-desktop advise`` lists more).
 ACTIONS_SHOWN = 6
@@ -41,6 +45,9 @@ ACTIONS_SHOWN = 6
 def shared_advice(model: StoreModel) -> Advice:
     """Today's advice, computed once per store revision for both panels; its levels are the
     anchored estimate's (the gains are differences, the same either way)."""
+    # Imported here: advice is computed after the window's first paint, never before it.
+    from ...core.advice import advise
+
     store = model.store
     return model.derived(
         "advice",
@@ -83,6 +90,10 @@ class _LazyPanel(QGroupBox):
             self._timer.start()
 
     def refresh(self) -> None:
+        if self._shown_revision == -1:
+            # The first content replaces placeholders that held its room at the first
+            # paint: keep at least that room, so nothing below the panel moves up or down.
+            self.setMinimumHeight(self.height())
         self._shown_revision = self._model.store.revision
         self.rebuild()
 
@@ -110,6 +121,11 @@ class AdvicePanel(_LazyPanel):
         layout.addWidget(self.caption)
         layout.addStretch(1)
         self.advice: Advice | None = None
+        # Until the advice is computed (after the first paint): the room of its rows (a head
+        # row and each action on up to two lines), empty.
+        self.weakest.setText(" ")
+        for row in range(ACTIONS_SHOWN + 1):
+            self.grid.addWidget(QLabel(" " if row == 0 else " \n ", self), row, 1)
 
     def rebuild(self) -> None:
         self.advice = advice = shared_advice(self._model)
@@ -182,6 +198,12 @@ class GoalPanel(_LazyPanel):
         layout.addWidget(self.parts)
         self.progress: GoalProgress | None = None
         self.dialog: GoalDialog | None = None
+        # Until the goal is computed (after the first paint): the room of a goal's bar and
+        # button, its message on up to six lines and the pillar targets, empty.
+        self.bar.setFormat("")
+        self.button.setText(self.tr("Change goal…"))
+        self.message.setText(" \n \n \n \n \n ")
+        self.parts.setText(" ")
 
     def rebuild(self) -> None:
         goal = self._model.store.goal()
@@ -194,6 +216,8 @@ class GoalPanel(_LazyPanel):
                 "No goal yet. Set one to see how far you are and, carrying on as in the last "
                 "four weeks, when you will reach it."))  # fmt: skip
             return
+        from ...core.goals import goal_progress  # after the first paint, as the advice
+
         store = self._model.store
         self.progress = progress = goal_progress(
             store.activity(),
@@ -228,6 +252,9 @@ class GoalPanel(_LazyPanel):
 
     def open_dialog(self) -> GoalDialog:
         """Open the goal dialog (window-modal, so the dashboard keeps painting behind it)."""
+        # Imported on first use: it (and the change layer) is not needed to paint the window.
+        from ..dialogs.goal_dialog import GoalDialog
+
         self.dialog = GoalDialog(self._model, self.window())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()

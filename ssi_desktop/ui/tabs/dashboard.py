@@ -35,14 +35,24 @@ from .advice_panel import AdvicePanel, GoalPanel
 from .official_summary import anchor_text, reading_parts, versus_text
 from .why_moved import WhyMovedPanel
 
+#: Shown instead of a change whose comparison day is before the first day of the history.
+NO_CHANGE = "—"
 
-def changes_text(template: str, d7: float, d30: float, decimals: int) -> str:
-    """ "7 d ▲ +0.1   30 d ▲ +2.5" whose parts never break inside ("7 d ▲" / "+0.1")."""
+
+def changes_text(template: str, d7: float | None, d30: float | None, decimals: int) -> str:
+    """ "7 d ▲ +0.1   30 d ▲ +2.5" whose parts never break inside ("7 d ▲" / "+0.1"); a
+    change that is None (not enough history yet) reads "—"."""
     glued = template.replace(" d {", "\u00a0d\u00a0{")
-    return glued.format(
-        d7=change(d7, decimals).replace(" ", "\u00a0"),
-        d30=change(d30, decimals).replace(" ", "\u00a0"),
-    )
+
+    def shown(value: float | None) -> str:
+        return NO_CHANGE if value is None else change(value, decimals).replace(" ", "\u00a0")
+
+    return glued.format(d7=shown(d7), d30=shown(d30))
+
+
+def since(now: float, then: ScoreRow | None) -> float | None:
+    """The change from ``then``, or None when ``then`` is before the history began."""
+    return None if then is None else now - then.total
 
 
 class PillarCard(Card):
@@ -79,22 +89,26 @@ class PillarCard(Card):
         self.changes.setWordWrap(True)
         layout.addWidget(self.changes)
 
-    def show_rows(self, now: ScoreRow, week: ScoreRow, month: ScoreRow) -> None:
+    def show_rows(
+        self, now: ScoreRow, week: ScoreRow | None, month: ScoreRow | None, short_tip: str
+    ) -> None:
+        """``week``/``month`` are None when that day is before the history began."""
         value = now.pillar(self.pillar)
         self.value.setText(
             f"{pillar_points(value)} <span style='font-size:small; font-weight:normal'>"
             f"/ {PILLAR_MAX:g}</span>"
         )
         self.bar.setValue(round(value * 100))
-        d7 = value - week.pillar(self.pillar)
-        d30 = value - month.pillar(self.pillar)
+        d7 = None if week is None else value - week.pillar(self.pillar)
+        d30 = None if month is None else value - month.pillar(self.pillar)
         self.changes.setText(changes_text(self.tr("7 d {d7}   30 d {d30}"), d7, d30, 2))
+        self.changes.setToolTip(short_tip)
         self.setAccessibleName(
             self.tr("{pillar}: {value} of 25; {d7} in 7 days, {d30} in 30 days").format(
                 pillar=self.tr(PILLAR_NAMES[self.pillar]),
                 value=pillar_points(value),
-                d7=signed(d7, 2),
-                d30=signed(d30, 2),
+                d7=NO_CHANGE if d7 is None else signed(d7, 2),
+                d30=NO_CHANGE if d30 is None else signed(d30, 2),
             )
         )
 
@@ -325,16 +339,28 @@ class Dashboard(QWidget):
         table = self.model.scores()
         day = today()
         now = table.row(day)
-        week = table.row(day - timedelta(days=7))
-        month = table.row(day - timedelta(days=30))
+        # Days before the first record or reading score 0: a change from one would be the
+        # whole score, not a change. Those read "—" until the history is long enough.
+        week, month = (
+            table.row(then) if then >= table.start else None
+            for then in (day - timedelta(days=7), day - timedelta(days=30))
+        )
+        short_tip = (
+            ""
+            if month is not None
+            else self.tr("Not enough history yet: your records begin on {day}.").format(
+                day=table.start.isoformat()
+            )
+        )
         self.total.setText(total_points(now.total))
         self.total_changes.setText(
             changes_text(
-                self.tr("7 d {d7}   30 d {d30}"), now.total - week.total, now.total - month.total, 1
+                self.tr("7 d {d7}   30 d {d30}"), since(now.total, week), since(now.total, month), 1
             )
         )
+        self.total_changes.setToolTip(short_tip)
         for card in self.cards.values():
-            card.show_rows(now, week, month)
+            card.show_rows(now, week, month, short_tip)
         readings = store.readings()
         latest = readings[-1] if readings else None
         self._show_official(latest, now)

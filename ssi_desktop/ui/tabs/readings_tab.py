@@ -71,6 +71,8 @@ class ReadingsTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._headers[section].replace("\n", " ")
         if role == Qt.ItemDataRole.DecorationRole and 2 <= section < 2 + len(PILLARS):
             return colour_dot(pillar_color(PILLARS[section - 2], is_dark()))
         return None

@@ -8,6 +8,8 @@ changes add up to the pillar's change to the cent.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +100,13 @@ class WhyMovedPanel(QGroupBox):
                     before=pillar_points(result.before),
                     after=pillar_points(result.after),
                     change=change(result.change, 2),
+                )
+            )
+        if result.first > result.last - timedelta(days=self.days()):
+            # A newcomer's period starts on the first day of the history (StoreModel).
+            self.headline.setText(
+                self.tr("{headline}   since the first record, {day}").format(
+                    headline=self.headline.text(), day=result.first.isoformat()
                 )
             )
         if len(self.pillars) == 1:
