@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -34,6 +33,7 @@ from ...core.creator import (
 )
 from ...core.validation import ValidationError
 from ..store_model import StoreModel
+from .file_or_folder import FileOrFolder, choose_file_or_folder
 from .import_dialog import push_busy
 
 
@@ -43,39 +43,25 @@ def _tr(text: str) -> str:
 
 def choose_workbooks(parent: QWidget | None) -> Path | None:
     """Ask for one workbook, or the folder holding several months of them."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Import Creator Analytics"))
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(
-        _tr(
-            "Choose a Creator Analytics workbook (AggregateAnalytics_….xlsx), or the folder "
-            "that holds several of them."
-        )
+    return choose_file_or_folder(
+        parent,
+        FileOrFolder(
+            title=_tr("Import Creator Analytics"),
+            text=_tr(
+                "Choose a Creator Analytics workbook (AggregateAnalytics_….xlsx), or the folder "
+                "that holds several of them."
+            ),
+            info=_tr(
+                "On LinkedIn: Analytics → Export. Days that several workbooks share count once. "
+                "Nothing leaves this computer."
+            ),
+            file_button=_tr("Choose workbook…"),
+            folder_button=_tr("Choose folder…"),
+            file_caption=_tr("Creator Analytics workbook"),
+            file_filter=_tr("Excel workbooks (*.xlsx);;All files (*)"),
+            folder_caption=_tr("Folder of workbooks"),
+        ),
     )
-    box.setInformativeText(
-        _tr(
-            "On LinkedIn: Analytics → Export. Days that several workbooks share count once. "
-            "Nothing leaves this computer."
-        )
-    )
-    file_button = box.addButton(_tr("Choose workbook…"), QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton(_tr("Choose folder…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(file_button)
-    box.exec()
-    start = str(Path.home() / "Downloads")
-    if box.clickedButton() is file_button:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            _tr("Creator Analytics workbook"),
-            start,
-            _tr("Excel workbooks (*.xlsx);;All files (*)"),
-        )
-        return Path(name) if name else None
-    if box.clickedButton() is folder_button:
-        name = QFileDialog.getExistingDirectory(parent, _tr("Folder of workbooks"), start)
-        return Path(name) if name else None
-    return None
 
 
 class CreatorPreviewDialog(QDialog):

@@ -41,6 +41,7 @@ from ...core.linkedin import (
 )
 from ...storage.atomic import write_atomic
 from ..store_model import StoreModel
+from .file_or_folder import FileOrFolder, choose_file_or_folder
 from .import_report import imported_message, member_report
 
 #: Progress is shown in thousandths: byte counts of a big export overflow a Qt int.
@@ -92,39 +93,25 @@ class _ReadThread(QThread):
 
 def choose_export(parent: QWidget | None) -> Path | None:
     """Ask for the export as the zip LinkedIn sent, or the folder it was unpacked to."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Import LinkedIn export"))
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(
-        _tr(
-            "Choose your LinkedIn data export: the zip file LinkedIn sent you, or the "
-            "folder you unpacked it to."
-        )
+    return choose_file_or_folder(
+        parent,
+        FileOrFolder(
+            title=_tr("Import LinkedIn export"),
+            text=_tr(
+                "Choose your LinkedIn data export: the zip file LinkedIn sent you, or the "
+                "folder you unpacked it to."
+            ),
+            info=_tr(
+                "On LinkedIn: Settings → Data privacy → Get a copy of your "
+                "data. Nothing leaves this computer."
+            ),
+            file_button=_tr("Choose zip file…"),
+            folder_button=_tr("Choose folder…"),
+            file_caption=_tr("LinkedIn export (zip)"),
+            file_filter=_tr("LinkedIn export (*.zip);;All files (*)"),
+            folder_caption=_tr("Unpacked LinkedIn export"),
+        ),
     )
-    box.setInformativeText(
-        _tr(
-            "On LinkedIn: Settings → Data privacy → Get a copy of your "
-            "data. Nothing leaves this computer."
-        )
-    )
-    zip_button = box.addButton(_tr("Choose zip file…"), QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton(_tr("Choose folder…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(zip_button)
-    box.exec()
-    start = str(Path.home() / "Downloads")
-    if box.clickedButton() is zip_button:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            _tr("LinkedIn export (zip)"),
-            start,
-            _tr("LinkedIn export (*.zip);;All files (*)"),
-        )
-        return Path(name) if name else None
-    if box.clickedButton() is folder_button:
-        name = QFileDialog.getExistingDirectory(parent, _tr("Unpacked LinkedIn export"), start)
-        return Path(name) if name else None
-    return None
 
 
 def read_with_progress(path: Path, parent: QWidget | None) -> ImportResult | None:
