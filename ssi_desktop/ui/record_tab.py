@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from .forms.form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
@@ -77,6 +84,17 @@ class RecordTab(QWidget):
         # Kept here: an event filter whose Python object is collected stops filtering.
         self._share_width = _ShareWidth(table)
         return table
+
+    def _add_row_buttons(self, row: QHBoxLayout, parent: QWidget, edit_tip: str,
+                         delete_tip: str) -> None:  # fmt: skip
+        """Edit and Delete for the selected row, right-aligned at the end of ``row``."""
+        row.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit"), parent)
+        self.edit_button.setToolTip(edit_tip)
+        self.delete_button = QPushButton(self.tr("Delete"), parent)
+        self.delete_button.setToolTip(delete_tip)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
 
     def _connect_table(self) -> None:
         # activated covers a double-click and Enter; doubleClicked too would edit twice.

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -124,15 +123,12 @@ class TotalsPanel(RecordTab):
         )
         table_layout.addWidget(self.empty_hint)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.edit_button = QPushButton(self.tr("Edit"), table_box)
-        self.edit_button.setToolTip(self.tr("Load the selected day into the form (Enter)"))
-        self.delete_button = QPushButton(self.tr("Delete"), table_box)
-        self.delete_button.setToolTip(
-            self.tr("Delete the selected day's numbers (Del); Undo brings them back")
+        self._add_row_buttons(
+            buttons,
+            table_box,
+            self.tr("Load the selected day into the form (Enter)"),
+            self.tr("Delete the selected day's numbers (Del); Undo brings them back"),
         )
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
         table_layout.addLayout(buttons)
         layout.addWidget(table_box, 1)
 

@@ -156,15 +156,12 @@ class PillarTab(RecordTab):
         layout.setContentsMargins(8, 0, 0, 0)
         caption = QHBoxLayout()
         caption.addWidget(QLabel(self.tr("Recorded days"), table_panel))
-        caption.addStretch(1)
-        self.edit_button = QPushButton(self.tr("Edit"), table_panel)
-        self.edit_button.setToolTip(self.tr("Load the selected day into the form (Enter)"))
-        self.delete_button = QPushButton(self.tr("Delete"), table_panel)
-        self.delete_button.setToolTip(
-            self.tr("Delete this pillar's counts of the selected day (Del); Undo brings them back")
+        self._add_row_buttons(
+            caption,
+            table_panel,
+            self.tr("Load the selected day into the form (Enter)"),
+            self.tr("Delete this pillar's counts of the selected day (Del); Undo brings them back"),
         )
-        caption.addWidget(self.edit_button)
-        caption.addWidget(self.delete_button)
         layout.addLayout(caption)
 
         self.table = self._make_table(self.table_model, self.tr("Recorded days"), table_panel)

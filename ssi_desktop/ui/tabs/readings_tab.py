@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -150,15 +149,12 @@ class ReadingsTab(RecordTab):
         )
         table_layout.addWidget(self.empty_hint)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.edit_button = QPushButton(self.tr("Edit"), table_box)
-        self.edit_button.setToolTip(self.tr("Load the selected reading into the form (Enter)"))
-        self.delete_button = QPushButton(self.tr("Delete"), table_box)
-        self.delete_button.setToolTip(
-            self.tr("Delete the selected reading (Del); Undo brings it back")
+        self._add_row_buttons(
+            buttons,
+            table_box,
+            self.tr("Load the selected reading into the form (Enter)"),
+            self.tr("Delete the selected reading (Del); Undo brings it back"),
         )
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
         table_layout.addLayout(buttons)
         right.addWidget(table_box)
         notes_box = QGroupBox(self.tr("Notes"), right)
