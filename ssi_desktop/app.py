@@ -43,6 +43,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .paths import _set_identity
+    from .ui.collector import collect_between_events
     from .ui.resources import app_icon
     from .ui.settings import AppSettings
     from .ui.theme import ThemeController
@@ -54,6 +55,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
         )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collect_between_events(app)
     app.setWindowIcon(app_icon())
     if smoke:
         with tempfile.TemporaryDirectory() as scratch:

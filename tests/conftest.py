@@ -11,6 +11,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_between_events(qapp: object) -> None:
+    """As in the app (``ssi_desktop.app``): Python's cycle collector runs from the event loop,
+    never while Qt paints a widget that only a reference cycle still holds."""
+    from ssi_desktop.ui.collector import collect_between_events
+
+    collect_between_events(qapp)  # type: ignore[arg-type]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
