@@ -92,3 +92,35 @@ def test_a_hard_crash_reaches_the_log_on_the_next_start(tmp_path: Path) -> None:
     assert "The previous run stopped with a fatal error" in log
     assert "Fatal Python error: Segmentation fault" in log
     assert (tmp_path / "logs" / "faults.log").read_text() == ""
+
+
+ROTATING = """
+import logging, sys
+from ssi_desktop import crash_log
+crash_log.install()
+handler = next(h for h in crash_log.logger.handlers if h.baseFilename.endswith("ssi-desktop.log"))
+handler.max_bytes = 2_000
+for i in range(200):
+    crash_log.logger.warning("line %03d %s", i, "x" * 60)
+print("LAST", i)
+"""
+
+
+def test_the_log_rotates_keeping_three_owner_only_files(tmp_path: Path) -> None:
+    done = _run(ROTATING, tmp_path)
+    assert "LAST 199" in done.stdout, done.stderr
+    logs = tmp_path / "logs"
+    names = sorted(p.name for p in logs.iterdir() if p.name.startswith("ssi-desktop.log"))
+    # The current file and three older ones; the oldest lines were dropped.
+    assert names == [f"ssi-desktop.log{s}" for s in ("", ".1", ".2", ".3")]
+    for path in logs.iterdir():
+        if sys.platform != "win32":
+            assert path.stat().st_mode & 0o777 == 0o600, path
+    newest = _log(tmp_path)
+    assert "line 199" in newest and "line 000" not in newest
+    sizes = [(logs / n).stat().st_size for n in names[1:]]
+    assert all(2_000 <= size < 2_200 for size in sizes), sizes
+    # Nothing in between was lost: the rotated files and the current one hold the last lines.
+    kept = "".join((logs / n).read_text() for n in reversed(names))
+    numbers = [int(line.split("line ")[1][:3]) for line in kept.splitlines() if "line " in line]
+    assert numbers == list(range(numbers[0], 200))
