@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from .forms.form_base import FormBase
-
 if TYPE_CHECKING:
     from .forms.day_dialog import DayDialog
+    from .forms.form_base import FormBase
     from .main_window import MainWindow
     from .number_field import NumberField
 
@@ -49,5 +48,7 @@ def record_reading(window: MainWindow) -> NumberField:
 
 def forms_of(widget: object) -> list[FormBase]:
     """The forms a tab holds (a pillar's day and profile forms, the reading form, notes)."""
+    from .forms.form_base import FormBase  # with the first tab that holds a form
+
     find = getattr(widget, "findChildren", None)
     return list(find(FormBase)) if find else []

@@ -26,7 +26,6 @@ from ..core.catalogue import PILLARS
 from . import window_actions as act
 from .data_entry import forms_of, record_day, record_reading
 from .deferred_tab import BuiltOnAccess, DeferredTab
-from .dialogs.help_dialog import show_about
 from .formatting import PILLAR_NAMES
 from .palette import is_dark, pillar_color
 from .settings import AppSettings
@@ -298,6 +297,8 @@ class MainWindow(QMainWindow):
         act.show_scoring_help(self)
 
     def show_about(self) -> None:
+        from .dialogs.help_dialog import show_about
+
         show_about(self.model.store.path, self)
 
     # -- status and window state -----------------------------------------------------------

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from .dialogs.help_dialog import scoring_dialog, user_guide_dialog
-from .dialogs.recovery import STORE_FILTER
 from .dialogs.store_opening import open_store
 from .store_model import StoreModel
 
@@ -28,6 +26,8 @@ def _store_folder(window: MainWindow) -> Path:
 
 
 def new_store(window: MainWindow) -> None:
+    from .dialogs.recovery import STORE_FILTER
+
     path, _ = QFileDialog.getSaveFileName(
         window,
         window.tr("New store"),
@@ -39,6 +39,8 @@ def new_store(window: MainWindow) -> None:
 
 
 def open_other_store(window: MainWindow) -> None:
+    from .dialogs.recovery import STORE_FILTER
+
     path, _ = QFileDialog.getOpenFileName(
         window, window.tr("Open store"), str(_store_folder(window)), window.tr(STORE_FILTER)
     )
@@ -123,12 +125,16 @@ def _run_dialog(dialog: QDialog) -> None:
 
 
 def show_user_guide(window: MainWindow) -> None:
+    from .dialogs.help_dialog import user_guide_dialog
+
     dialog = user_guide_dialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
 
 
 def show_scoring_help(window: MainWindow) -> None:
+    from .dialogs.help_dialog import scoring_dialog
+
     dialog = scoring_dialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

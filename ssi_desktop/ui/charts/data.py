@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ...core.catalogue import PILLARS
-from ...core.jumps import Jump, detect_jumps
 from ...core.records import Goal, Note, Reading
 from ...core.scoring import ScoreTable
 from ..palette import SERIES
 from ..store_model import StoreModel
+
+if TYPE_CHECKING:
+    from ...core.jumps import Jump
 
 DAY = 86400.0
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -48,8 +52,16 @@ class ChartData:
     readings_x: np.ndarray
     reading_values: dict[str, np.ndarray]  # aligned with readings_x
     notes: tuple[Note, ...]
-    jumps: tuple[Jump, ...]  # official readings that moved while the estimate did not
     goal: Goal | None
+
+    @cached_property
+    def jumps(self) -> tuple[Jump, ...]:
+        """Official readings that moved while the estimate did not: the model alone against
+        the readings (the anchored estimate matches them). Found when first asked for: only
+        the History chart marks them, and the dashboard's first paint does not wait."""
+        from ...core.jumps import detect_jumps
+
+        return tuple(detect_jumps(self.table.raw(), self.readings))
 
     @property
     def first_day(self) -> date:
@@ -125,8 +137,6 @@ def _build(model: StoreModel) -> ChartData:
         readings_x=days_x([r.day for r in readings]),
         reading_values=reading_values,
         notes=tuple(note for _, note in store.notes()),
-        # The model alone against the readings: the anchored estimate matches them.
-        jumps=tuple(detect_jumps(table.raw(), readings)),
         goal=store.goal(),
     )
 

@@ -71,12 +71,24 @@ class _SmallChart(ChartBase):
             self._dots[name] = pg.ScatterPlotItem(size=READING_SIZE - 2, symbol="o")
             self._dots[name].setZValue(10)
             self.plot.addItem(self._dots[name])
+        self._dark = False
+
+    def _goal_line(self, name: str) -> pg.InfiniteLine:
+        """The goal's dashed line, made when a goal first needs it (most series have none)."""
+        line = self._goals.get(name)
+        if line is None:
             # Labelled, below the line in the upper half of the view and above it otherwise,
             # so the label stays inside the plot.
-            self._goals[name] = pg.InfiniteLine(
+            line = self._goals[name] = pg.InfiniteLine(
                 angle=0, label="", labelOpts={"position": 0.02, "anchors": [(0, 0), (0, 1)]}
             )
-            self.plot.addItem(self._goals[name], ignoreBounds=True)
+            self.plot.addItem(line, ignoreBounds=True)
+            self._colour_goal(name, self._dark)
+        return line
+
+    def _colour_goal(self, name: str, dark: bool) -> None:
+        self._goals[name].setPen(goal_pen(name, dark))
+        self._goals[name].label.setColor(pillar_color(name, dark))
 
     def _tick_suffix(self) -> str:
         return ""
@@ -111,16 +123,20 @@ class _SmallChart(ChartBase):
             self._lines[name].setSymbol("o" if single else None)
             self._dots[name].setData(data.readings_x[shown], dots)
             level = levels.get(name)
-            self._goals[name].setVisible(level is not None)
             plotted += [y, dots]
             if level is not None:
-                self._goals[name].setPos(level * scale)
-                self._goals[name].label.setFormat(self._goal_text(name, level))
+                goal = self._goal_line(name)
+                goal.setVisible(True)
+                goal.setPos(level * scale)
+                goal.label.setFormat(self._goal_text(name, level))
                 plotted.append(np.array([level * scale]))
+            elif name in self._goals:
+                self._goals[name].setVisible(False)
         self.plot.setXRange(day_x(first) - DAY / 2, day_x(last) + DAY / 2, padding=0)
         self._fitted.fit(np.concatenate(plotted))
 
     def _recolour(self, dark: bool) -> None:
+        self._dark = dark
         palette = self.palette()
         bg = background(palette)
         self._widget.setBackground(bg)
@@ -132,8 +148,8 @@ class _SmallChart(ChartBase):
             self._lines[name].setSymbolPen(pg.mkPen(bg, width=1))
             self._dots[name].setPen(pg.mkPen(bg, width=1))
             self._dots[name].setBrush(colour)
-            self._goals[name].setPen(goal_pen(name, dark))
-            self._goals[name].label.setColor(colour)
+            if name in self._goals:
+                self._colour_goal(name, dark)
         muted = muted_text_color(dark)
         grid = QColor(muted)
         grid.setAlphaF(GRID_ALPHA)

@@ -12,7 +12,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-_GRID_LINES = 12
 _STEPS = (0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0)
 
 
@@ -58,11 +57,9 @@ class FittedScale:
         plot.setYRange(0.0, top, padding=0.04)
         self.top = top
         self.min_span = min_span
-        self.lines = [pg.InfiniteLine(angle=0) for _ in range(_GRID_LINES)]
-        for line in self.lines:
-            line.setZValue(-10)
-            line.setVisible(False)
-            plot.addItem(line, ignoreBounds=True)
+        # Made as the ticks need them (a handful), not ahead: each costs a start-up.
+        self.lines: list[pg.InfiniteLine] = []
+        self._pen = pg.mkPen(QColor(128, 128, 128, 60), width=1)
 
     def fit(self, values: np.ndarray | None) -> None:
         """Fit ``values``; None shows the full scale."""
@@ -77,11 +74,17 @@ class FittedScale:
         levels = ticks(low, high, step)
         self.plot.getAxis("left").setTicks([[(v, f"{v:g}{self.suffix}") for v in levels]])
         inner = [v for v in levels if low < v < high]
+        while len(self.lines) < len(inner):
+            line = pg.InfiniteLine(angle=0, pen=self._pen)
+            line.setZValue(-10)
+            self.plot.addItem(line, ignoreBounds=True)
+            self.lines.append(line)
         for i, line in enumerate(self.lines):
             line.setVisible(i < len(inner))
             if i < len(inner):
                 line.setPos(inner[i])
 
     def recolour(self, colour: QColor) -> None:
+        self._pen = pg.mkPen(colour, width=1)
         for line in self.lines:
-            line.setPen(pg.mkPen(colour, width=1))
+            line.setPen(self._pen)

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from ...storage import Store, StoreError
-from .recovery import open_store_interactively
 
 
 def open_store(path: Path, parent: QWidget | None = None) -> Store | None:
@@ -15,4 +14,7 @@ def open_store(path: Path, parent: QWidget | None = None) -> Store | None:
     try:
         return Store.open(path)
     except StoreError:
+        # The recovery dialog loads only when it is needed: not on every start.
+        from .recovery import open_store_interactively
+
         return open_store_interactively(path, parent)
