@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -460,3 +461,89 @@ def test_small_charts_say_what_they_show_on_one_fitted_scale(qtbot, model: Store
     assert spark._goals["engage"].label.format == "Engage goal 20"
     assert "Engage, last 90 days" in pillar.caption.text()
     assert pillar._goals["engage"].label.format == "Engage goal 20"
+
+
+# Date labels ------------------------------------------------------------------------------
+
+
+def _labels(chart: Sparkline | HistoryChart) -> tuple[list[float], list[str], int]:
+    """The bottom axis's labelled ticks (pixels from its left end, text) that are drawn whole
+    (pyqtgraph hides a label that would stick out past an end), and the widest label's
+    pixels."""
+    from PySide6.QtGui import QFontMetrics
+
+    plot = chart.plot if isinstance(chart, Sparkline) else chart.plots[-1]
+    axis = plot.getAxis("bottom")
+    x0, x1 = plot.vb.viewRange()[0]
+    width = axis.geometry().width()
+    xs: list[float] = []
+    texts: list[str] = []
+    for spacing, values in axis.tickValues(x0, x1, width):
+        xs += values
+        texts += axis.tickStrings(values, 1.0, spacing)
+    metrics = QFontMetrics(axis.style["tickFont"] or chart.font())
+    drawn = sorted(
+        ((x - x0) / (x1 - x0) * width, text)
+        for x, text in zip(xs, texts, strict=True)
+        if metrics.horizontalAdvance(text) / 2
+        <= (x - x0) / (x1 - x0) * width
+        <= width - metrics.horizontalAdvance(text) / 2
+    )
+    widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+    return [x for x, _ in drawn], [t for _, t in drawn], widest
+
+
+# 560: about the narrowest the dashboard gives it (a 1024-pixel window).
+@pytest.mark.parametrize("width", [560, 640, 900, 1200, 1700])
+def test_the_ninety_day_axis_is_labelled_often_and_never_crowded(qtbot, model, width) -> None:
+    spark = Sparkline(model)
+    qtbot.addWidget(spark)
+    spark.resize(width, 300)
+    spark.show()
+    spark.grab()  # drawn once: the axis measures its labels with the painter's font
+    pixels, texts, widest = _labels(spark)
+    # A label every month at least (it once gave two labels for 90 days at 900 pixels).
+    assert len(texts) >= 3, texts
+    assert all(b - a >= widest for a, b in pairwise(pixels)), (texts, pixels)
+    assert any(str(year) in texts[0] for year in (today().year, today().year - 1)), texts
+
+
+@pytest.mark.parametrize("width", [700, 1500])
+@pytest.mark.parametrize("days", [30, 90, 365, None])
+def test_history_dates_are_labelled_at_every_range_without_crowding(
+    qtbot, model, width, days
+) -> None:
+    from ssi_desktop.ui.chart_ranges import RANGE_DAYS
+
+    assert days in RANGE_DAYS
+    chart = HistoryChart(model)
+    qtbot.addWidget(chart)
+    chart.resize(width, 600)
+    chart.show()
+    chart.set_range_days(days)
+    chart.grab()
+    pixels, texts, widest = _labels(chart)
+    assert len(texts) >= 3, texts
+    assert all(b - a >= widest for a, b in pairwise(pixels)), (texts, pixels)
+    assert any(str(year) in texts[0] for year in range(today().year - 2, today().year + 1)), texts
+
+
+@pytest.mark.parametrize(("total", "engage"), [(80, 20), (80, 19.7), (80, 19), (60, 20)])
+def test_goal_labels_never_cross_each_other_or_the_other_goal(qtbot, model, total, engage) -> None:
+    from ssi_desktop.core.changes import SetGoal
+
+    model.push("Goal", SetGoal(Goal.create(total, {"engage": engage})))
+    spark = Sparkline(model)
+    qtbot.addWidget(spark)
+    spark.resize(700, 300)
+    spark.show()
+    spark.grab()
+    lines = [spark._goals["total"], spark._goals["engage"]]
+    rects = [line.label.sceneBoundingRect() for line in lines]
+    assert not rects[0].intersects(rects[1]), rects
+    vb = spark.plot.vb
+    for line, other in ((lines[0], lines[1]), (lines[1], lines[0])):
+        y = vb.mapViewToScene(QPointF(vb.viewRange()[0][0], other.value())).y()
+        rect = line.label.sceneBoundingRect()
+        assert not rect.top() + 1 < y < rect.bottom() - 1, (line.label.format, rect, y)
+        assert vb.sceneBoundingRect().contains(rect), "the label stays inside the plot"

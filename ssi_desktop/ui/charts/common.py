@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from itertools import pairwise
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from ..lazy_refresh import RefreshWhenShown
 from ..palette import is_dark, muted_text_color, pillar_color
 from ..store_model import StoreModel
+from ..widgets import MutedLabel
 from .data import DAY, ChartData, chart_data, x_day
 
 SERIES_WIDTH = {"total": 2.4, "brand": 1.5, "find": 1.5, "engage": 1.5, "build": 1.5}
@@ -20,52 +22,111 @@ READING_SIZE = 8
 GRID_ALPHA = 0.18
 
 
+#: Label every n-th day or month, n from these, so labels keep to round dates.
+_DAY_STEPS = (1, 2, 5, 10, 15, 30, 60)
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+#: Below this span an axis names days when months alone would give fewer than four labels.
+_DAYS_SPAN = 200 * DAY
+
+
 class _DateAxis(pg.DateAxisItem):
     """pyqtgraph's date axis, with labels that read and never collide.
 
     Day ticks name their month ("3 Nov", not "03"), so the month ticks drawn beside them are
-    dropped ("30 AugSep"). The first label and the first of each new year carry the year, so a
-    zoomed view still says when it is. Ticks are thinned until the widest label fits between
-    two of them.
+    dropped ("30 AugSep"). The first label carries the year, and so does the first of each new
+    year unless a year tick already names it, so a zoomed view still says when it is. Ticks
+    are thinned to round steps (every 5 days, every quarter …) until the widest label fits
+    between two of them, and a finer tick too near a coarser one is dropped.
     """
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         levels = super().tickValues(minVal, maxVal, size)
-        if any(DAY <= spacing < 28 * DAY for spacing, _ in levels):
-            levels = [(spacing, values) for spacing, values in levels if spacing < 28 * DAY]
         if maxVal <= minVal or size <= 0:
             return levels
-        room = QFontMetrics(self.style.get("tickFont") or QFont()).horizontalAdvance("30 Sep 2026")
+        metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+        room = metrics.horizontalAdvance("30 Sep 2026")
+        apart = (room + 10) / size * (maxVal - minVal)  # the least distance between labels
+        months = sum(len(values) for spacing, values in levels if spacing >= 28 * DAY)
+        if maxVal - minVal < _DAYS_SPAN and months < 4:
+            # A few months on a narrow axis: pyqtgraph gives a tick a month, too few to read
+            # a date by. Round days instead (every 10, 15 … days).
+            every = next((n for n in _DAY_STEPS if n * DAY >= apart), _DAY_STEPS[-1])
+            first = math.ceil(minVal / (every * DAY)) * every
+            levels = [(DAY, [d * DAY for d in range(first, int(maxVal / DAY) + 1, every)])]
+        if any(DAY <= spacing < 28 * DAY for spacing, _ in levels):
+            levels = [(spacing, values) for spacing, values in levels if spacing < 28 * DAY]
         thinned = []
-        self._first_tick = math.inf
+        kept: list[float] = []  # every level's ticks so far, coarsest level first
+        self._year_ticks: set[int] = set()
         for spacing, values in levels:
-            pixels = spacing / (maxVal - minVal) * size
-            if DAY <= spacing < 366 * DAY and pixels < room + 10:
-                step = math.ceil((room + 10) / pixels)
-                # Keep ticks by their place in the calendar, so panning does not shuffle them.
-                values = [v for v in values if round(v / spacing) % step == 0]
+            if DAY <= spacing < 366 * DAY and len(values) > 1:
+                values = _round_steps(values, monthly=spacing >= 28 * DAY, apart=apart)
+            values = [v for v in values if all(abs(v - k) >= apart for k in kept)]
+            kept += values
             thinned.append((spacing, values))
-            self._first_tick = min([self._first_tick, *(v for v in values if v >= minVal)])
-        return thinned
+            if spacing >= 365 * DAY:
+                self._year_ticks.update(x_day(v).year for v in values)
+        return self._year_first(thinned, minVal, maxVal, size, metrics)
+
+    def _year_first(
+        self, levels: list, minVal: float, maxVal: float, size: float, metrics: QFontMetrics
+    ) -> list:
+        """The first label drawn carries the year. pyqtgraph hides a label that would stick
+        out past the axis's left end, so a tick too near it for its dated label is dropped
+        and the next one says the year."""
+        ticks = sorted((v, spacing) for spacing, values in levels for v in values if v >= minVal)
+        dropped: set[float] = set()
+        self._first_tick = math.inf
+        for v, spacing in ticks:
+            text = _label(v, spacing, with_year=True)
+            if (v - minVal) / (maxVal - minVal) * size >= metrics.horizontalAdvance(text) / 2:
+                self._first_tick = v
+                break
+            dropped.add(v)
+        return [(spacing, [v for v in values if v not in dropped]) for spacing, values in levels]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing < DAY or spacing >= 366 * DAY:
             return super().tickStrings(values, scale, spacing)
-        locale = QLocale()
-        short = "d MMM" if spacing < 28 * DAY else "MMM"
         first = getattr(self, "_first_tick", None)
+        named: set[int] = getattr(self, "_year_ticks", set()) if spacing < 365 * DAY else set()
         labels = []
         year = None
         for v in values:
             day = x_day(v)
-            with_year = (
-                v == first
-                or (year is not None and day.year != year)
-                or (day.month == 1 and day.day == 1)
+            with_year = v == first or (
+                day.year not in named
+                and ((year is not None and day.year != year) or (day.month == 1 and day.day == 1))
             )
-            labels.append(locale.toString(_qdate(day), short + (" yyyy" if with_year else "")))
+            labels.append(_label(v, spacing, with_year))
             year = day.year
         return labels
+
+
+def _label(v: float, spacing: float, with_year: bool) -> str:
+    """A tick's label in the user's language: "3 Nov", "Nov", with " 2026" when asked."""
+    short = "d MMM" if spacing < 28 * DAY else "MMM"
+    return QLocale().toString(_qdate(x_day(v)), short + (" yyyy" if with_year else ""))
+
+
+def _round_steps(values: list[float], monthly: bool, apart: float) -> list[float]:
+    """Every n-th tick by its day or month number, the least round n that keeps ``apart``.
+
+    By the calendar, so panning does not shuffle them; months by their number, as they differ
+    in length.
+    """
+    if monthly:
+        index = [d.year * 12 + d.month - 1 for d in map(x_day, values)]
+    else:  # days since 1970, as pyqtgraph counts them when it skips
+        index = [round(v / DAY) for v in values]
+    given = min(b - a for a, b in pairwise(index))  # pyqtgraph may already skip some
+    unit = 30.44 * DAY if monthly else DAY
+    steps = _MONTH_STEPS if monthly else _DAY_STEPS
+    every = next(
+        (n for n in steps if n % given == 0 and n * unit >= apart),
+        given * math.ceil(apart / (given * unit)),
+    )
+    return [v for v, i in zip(values, index, strict=True) if i % every == 0]
 
 
 def _qdate(day: date) -> QDate:
@@ -115,9 +176,8 @@ class ChartBase(QWidget):
         self.model = model
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
-        self._empty = QLabel(self)
+        self._empty = MutedLabel("", self)  # muted by its palette: no style sheet to parse
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
         self._empty.setText(self.tr("No history yet — record a day or import your LinkedIn export"))
         self._data: ChartData | None = None
         self.refresher = RefreshWhenShown(self, model, self.reload)
@@ -156,8 +216,6 @@ class ChartBase(QWidget):
         super().changeEvent(event)
 
     def _apply_theme(self) -> None:
-        muted = muted_text_color(self.dark())
-        self._empty.setStyleSheet(f"color: {muted.name()};")
         self._recolour(self.dark())
 
     def _plot(self, data: ChartData) -> None:

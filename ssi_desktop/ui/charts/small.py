@@ -35,6 +35,11 @@ from .data import DAY, ChartData, day_x, x_day
 from .yfit import FittedScale
 
 SMALL_RANGE_DAYS = 90
+#: A goal label's height with some room: goal lines closer than this get labels on both sides.
+GOAL_LABEL_PX = 18
+#: Text anchors of a goal label: hanging below its line, or standing on it.
+_BELOW = (0, 0)
+_ABOVE = (0, 1)
 #: The sparkline draws pillars times this on the total's 0–100 scale (its right axis reads 0–25).
 PILLAR_SCALE = 4.0
 
@@ -63,6 +68,7 @@ class _SmallChart(ChartBase):
         self._top = top
         self.plot.getAxis("left").setWidth(38)
         self._fitted = FittedScale(self.plot, top, top / 25, self._tick_suffix())
+        self.plot.vb.sigResized.connect(self._separate_goal_labels)
         self._lines: dict[str, pg.PlotDataItem] = {}
         self._dots: dict[str, pg.ScatterPlotItem] = {}
         self._goals: dict[str, pg.InfiniteLine] = {}
@@ -80,7 +86,7 @@ class _SmallChart(ChartBase):
             # Labelled, below the line in the upper half of the view and above it otherwise,
             # so the label stays inside the plot.
             line = self._goals[name] = pg.InfiniteLine(
-                angle=0, label="", labelOpts={"position": 0.02, "anchors": [(0, 0), (0, 1)]}
+                angle=0, label="", labelOpts={"position": 0.02, "anchors": [_BELOW, _ABOVE]}
             )
             self.plot.addItem(line, ignoreBounds=True)
             self._colour_goal(name, self._dark)
@@ -134,6 +140,30 @@ class _SmallChart(ChartBase):
                 self._goals[name].setVisible(False)
         self.plot.setXRange(day_x(first) - DAY / 2, day_x(last) + DAY / 2, padding=0)
         self._fitted.fit(np.concatenate(plotted))
+        self._separate_goal_labels()
+
+    def _separate_goal_labels(self, *_: object) -> None:
+        """Two goals close together (the total's 80 and a pillar's 19.7 × 4): the upper one's
+        label goes above its line and the lower one's below, so neither line runs through the
+        other's words. A lone goal's label stays on the side that keeps it inside the plot."""
+        goals = sorted(
+            ((line.value(), line) for line in self._goals.values() if line.isVisible()),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        low, high = self._fitted.bounds
+        pixels = self.plot.vb.height() or 200.0
+        close = (high - low) * GOAL_LABEL_PX / pixels
+        for i, (level, line) in enumerate(goals):
+            near_above = i > 0 and goals[i - 1][0] - level < close
+            near_below = i + 1 < len(goals) and level - goals[i + 1][0] < close
+            if near_above:
+                line.label.anchors = [_BELOW, _BELOW]
+            elif near_below:
+                line.label.anchors = [_ABOVE, _ABOVE]
+            else:
+                line.label.anchors = [_BELOW, _ABOVE]  # below in the upper half, else above
+            line.label.updatePosition()
 
     def _recolour(self, dark: bool) -> None:
         self._dark = dark
