@@ -131,7 +131,7 @@ class Dashboard(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
         self.stack.addWidget(self._build_content())
-        self.stack.addWidget(self._build_empty())
+        self._empty_page: QWidget | None = None  # built when the store is first empty
         self.refresher = RefreshWhenShown(self, model, self.refresh)
         self.refresh()
 
@@ -328,12 +328,15 @@ class Dashboard(QWidget):
     # -- behaviour -------------------------------------------------------------------------
 
     def is_empty_state(self) -> bool:
-        return self.stack.currentIndex() == 1
+        return self._empty_page is not None and self.stack.currentWidget() is self._empty_page
 
     def refresh(self) -> None:
         store = self.model.store
         if store.is_empty():
-            self.stack.setCurrentIndex(1)
+            if self._empty_page is None:
+                self._empty_page = self._build_empty()
+                self.stack.addWidget(self._empty_page)
+            self.stack.setCurrentWidget(self._empty_page)
             return
         self.stack.setCurrentIndex(0)
         table = self.model.scores()
