@@ -99,8 +99,11 @@ class HistoryChart(HistoryExports, ChartBase):
         return bar
 
     def _build_plots(self) -> None:
-        self._total_plot = self._view.addPlot(row=0, col=0)
-        self._pillar_plot = self._view.addPlot(row=1, col=0, axisItems={"bottom": date_axis()})
+        # No context menus (pyqtgraph then builds none): the buttons above do what they did.
+        self._total_plot = self._view.addPlot(row=0, col=0, enableMenu=False)
+        self._pillar_plot = self._view.addPlot(
+            row=1, col=0, axisItems={"bottom": date_axis()}, enableMenu=False
+        )
         self.plots = (self._total_plot, self._pillar_plot)
         self._view.ci.layout.setRowStretchFactor(0, 2)
         self._view.ci.layout.setRowStretchFactor(1, 3)
@@ -108,7 +111,6 @@ class HistoryChart(HistoryExports, ChartBase):
         self._total_plot.hideAxis("bottom")  # the pillar plot below carries the dates
         self._pillar_plot.setXLink(self._total_plot)
         for plot, top in ((self._total_plot, 4 * PILLAR_MAX), (self._pillar_plot, PILLAR_MAX)):
-            plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=True, y=False)
             plot.setYRange(0, top, padding=0)

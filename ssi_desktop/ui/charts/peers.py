@@ -59,9 +59,10 @@ class PeerOverlay(QObject):
         # its height on small windows.
         self._hidden: set[str] = set(RANKS)
         self._present: set[str] = set()
-        self.rank_plot = view.addPlot(row=2, col=0, axisItems={"bottom": date_axis()})
+        self.rank_plot = view.addPlot(
+            row=2, col=0, axisItems={"bottom": date_axis()}, enableMenu=False
+        )
         self.rank_plot.setXLink(total_plot)
-        self.rank_plot.setMenuEnabled(False)
         self.rank_plot.hideButtons()
         self.rank_plot.setMouseEnabled(x=False, y=False)
         self.rank_plot.invertY(True)  # top 1 % at the top: better is up, as on the plots above

@@ -58,11 +58,14 @@ class _SmallChart(ChartBase):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
         page_layout.addWidget(self.caption)
-        self._widget = pg.PlotWidget(self._page, axisItems={"bottom": date_axis()})
+        # No context menus: a small chart takes no zoom; without them pyqtgraph does not build
+        # the view's menu either (a few milliseconds of every start).
+        self._widget = pg.PlotWidget(
+            self._page, axisItems={"bottom": date_axis()}, enableMenu=False
+        )
         page_layout.addWidget(self._widget, 1)
         self._widget.setAntialiasing(True)
         self.plot = self._widget.getPlotItem()
-        self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self._top = top
