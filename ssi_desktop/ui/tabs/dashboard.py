@@ -140,7 +140,13 @@ class Dashboard(QWidget):
     def _build_content(self) -> QWidget:
         from ..charts import Sparkline
 
-        page = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        page = QWidget()
+        # Given to the scroll area while empty: setting a full page lays it all out once more
+        # before the window is even shown (benchmarks/: start).
+        scroll.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
@@ -205,10 +211,6 @@ class Dashboard(QWidget):
         self.why = WhyMovedPanel(self.model, PILLARS, page)
         layout.addWidget(self.why)
 
-        scroll = QScrollArea(self)
-        scroll.setWidget(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         return scroll
 
     def _build_total_card(self, parent: QWidget) -> Card:
