@@ -10,16 +10,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from . import cli
+from .options import app_options, names_a_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if cli.names_a_command(argv):
+    if names_a_command(argv):
+        from . import cli
+
         return cli.main(argv)
-    # Opening the app: the command modules (importers, calibration …) are not needed, and
-    # importing them all would add to every start.
-    options = cli.app_options(argv)
+    # Opening the app: the command line (its commands, importers, calibration …) is not
+    # needed, and importing it would add to every start.
+    options = app_options(argv)
     from .app import main as run_app
 
     return run_app(data=options.data, smoke=options.smoke)

@@ -13,15 +13,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
-from .. import __version__
 from ..core.validation import ValidationError
+from ..options import EMPTY_DATA, Parser, app_options, base_parser, names_a_command
 from ..storage import StoreError
 from .common import EXIT_BAD_INPUT, EXIT_STORE, CliError, Context
-
-#: ``--data ""`` (an unset shell variable) must not quietly mean the default store.
-EMPTY_DATA = "--data: is empty; give the store file (or leave --data out for the default)"
 
 #: One module per group of commands; each has ``register(subparsers)``.
 COMMAND_MODULES = (
@@ -36,59 +32,12 @@ COMMAND_MODULES = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse's own exit code is 2 too; keep its text
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-def _base_parser() -> argparse.ArgumentParser:
-    """The options of ``ssi-desktop`` itself, which opening the app takes too."""
-    parser = _Parser(
-        prog="ssi-desktop",
-        description="Track, understand and raise your LinkedIn Social Selling "
-        "Index. With no command, opens the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"ssi-desktop {__version__}")
-    parser.add_argument(
-        "--data",
-        metavar="FILE",
-        help="the store file (default: $SSI_DESKTOP_DATA, or the user's data folder)",
-    )
-    parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help="open the main window, render every tab and chart, exit 0",
-    )
-    return parser
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _base_parser()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser = base_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
-
-
-def app_options(argv: Sequence[str]) -> argparse.Namespace:
-    """``--data`` and ``--smoke`` for opening the app (``--version`` and errors exit here)."""
-    parser = _base_parser()
-    options = parser.parse_args(argv)
-    if options.data is not None and not options.data.strip():
-        parser.exit(EXIT_BAD_INPUT, f"ssi-desktop: {EMPTY_DATA}\n")
-    return options
-
-
-def names_a_command(argv: Sequence[str]) -> bool:
-    """True unless ``argv`` only holds the app's own options (no command, no help)."""
-    args = iter(argv)
-    for arg in args:
-        if arg in ("-h", "--help") or not arg.startswith("-"):
-            return True
-        if arg == "--data":
-            next(args, None)
-    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
