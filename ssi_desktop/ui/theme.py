@@ -7,11 +7,11 @@ light one keeps the platform's own style unless the user forced light on a dark 
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
-
-from .dark_style import DarkFusionStyle
 
 _DARK = {
     QPalette.ColorRole.Window: "#202124",
@@ -98,7 +98,9 @@ class ThemeController(QObject):
 
     def apply(self) -> None:
         if self.is_dark():
-            if not isinstance(self._app.style(), DarkFusionStyle):
+            if not _is_dark_style(self._app.style()):
+                from .dark_style import DarkFusionStyle  # loaded only for a dark window
+
                 self._app.setStyle(DarkFusionStyle())
             self._app.setPalette(dark_palette())
         elif self.mode == "light" and self.system_is_dark():
@@ -111,11 +113,13 @@ class ThemeController(QObject):
 
     def _set_style(self, name: str) -> QStyle:
         current = self._app.style()
-        if (
-            current is None
-            or isinstance(current, DarkFusionStyle)
-            or current.name().lower() != name.lower()
-        ):
+        if current is None or _is_dark_style(current) or current.name().lower() != name.lower():
             style = QStyleFactory.create(name) or QStyleFactory.create("Fusion")
             self._app.setStyle(style)
         return self._app.style()
+
+
+def _is_dark_style(style: QStyle | None) -> bool:
+    """Whether ``style`` is the dark Fusion style (never, if its module was never needed)."""
+    module = sys.modules.get(f"{__package__}.dark_style")
+    return module is not None and isinstance(style, module.DarkFusionStyle)
