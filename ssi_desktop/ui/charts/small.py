@@ -68,6 +68,9 @@ class _SmallChart(ChartBase):
         self.plot = self._widget.getPlotItem()
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
+        # Both ranges are set from the data (the window of days, the fitted scale): pyqtgraph
+        # need not measure every item to fit them itself.
+        self.plot.disableAutoRange()
         self._top = top
         self.plot.getAxis("left").setWidth(38)
         self._fitted = FittedScale(self.plot, top, top / 25, self._tick_suffix())
@@ -128,8 +131,7 @@ class _SmallChart(ChartBase):
             scale = self._scale(name)
             y = data.values[name][lo:] * scale
             dots = data.reading_values[name][shown] * scale
-            self._lines[name].setData(data.x[lo:], y)
-            self._lines[name].setSymbol("o" if single else None)
+            self._lines[name].setData(data.x[lo:], y, symbol="o" if single else None)
             self._dots[name].setData(data.readings_x[shown], dots)
             level = levels.get(name)
             plotted += [y, dots]
