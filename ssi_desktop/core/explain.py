@@ -55,6 +55,8 @@ class Explanation:
     first: date
     last: date
     pillars: tuple[PillarChange, ...]
+    #: The official reading whose anchor the "anchor" lines are (None: not anchored).
+    anchored_to: date | None = None
 
     @property
     def before(self) -> float:
@@ -145,7 +147,7 @@ def explain(table: ScoreTable, first: date, last: date) -> Explanation:
         pillars.append(
             PillarChange(pillar, rows[0].pillar(pillar), rows[1].pillar(pillar), tuple(lines))
         )
-    return Explanation(first, last, tuple(pillars))
+    return Explanation(first, last, tuple(pillars), read_on)
 
 
 def _points(table: ScoreTable, day: date, columns: list[int]) -> np.ndarray:

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ssi_desktop.core.catalogue import PILLARS, metrics_for
-from ssi_desktop.core.records import ActivityEntry
+from ssi_desktop.core.records import ActivityEntry, Reading
 from ssi_desktop.core.validation import today
-from ssi_desktop.ui.formatting import total_points
+from ssi_desktop.ui.formatting import MINUS, short_date, total_points
 from tests.ui.app_helpers import click_and_wait, open_window, reopen, type_into, unwritable
 
 YESTERDAY = today() - timedelta(days=1)
@@ -243,6 +243,38 @@ def test_breakdown_adds_up_to_the_pillar(qtbot, store_path: Path) -> None:
     assert engage > 0 and abs(sum(points) - engage) < 0.02 * len(points)
     assert abs(sum(most) - 25) < 0.02 * len(most)
     assert tab.estimate.text() == f"{engage:.2f} / 25"
+
+
+def test_with_an_official_reading_the_breakdown_still_adds_up(qtbot, store_path: Path) -> None:
+    # Two weeks of comments, then LinkedIn's figure: the estimate is held to it, and the
+    # breakdown says so on a line of its own (it once showed only the model's parts).
+    reopen(store_path).add_records(
+        activity=[
+            ActivityEntry.create(today() - timedelta(days=i), {"engage.comments": 3})
+            for i in range(14)
+        ],
+        readings=[
+            Reading.create(today() - timedelta(days=1), brand=10, find=11, engage=17.5, build=12)
+        ],
+    )
+    window = open_window(qtbot, store_path)
+    window.show_tab("engage")
+    tab = window.pillar_tabs["engage"]
+    parts = [float(v.text().split(" / ")[0]) for _l, _b, v in tab.breakdown.rows.values()]
+    label, value = tab.breakdown.beyond["anchor"]
+    assert label.isVisible() and value.isVisible()
+    assert label.text() == "Official reading of " + short_date(today() - timedelta(days=1), today())
+    held = float(value.text().replace(MINUS, "-").replace("±", ""))
+    engage = window.model.scores().row(today()).engage
+    assert held > 0  # three comments a day is far below an official 17.5
+    assert abs(sum(parts) + held - engage) < 0.02 * (len(parts) + 1)
+    assert not tab.breakdown.beyond["offset"][0].isVisible()  # not calibrated: no line
+    # The dashboard's words name the same reading the same way, never "Your …".
+    movers = [term.term for _pillar, term in window.model.explanation(30).movers(3)]
+    assert "anchor" in movers
+    why = window.dashboard.why.words.text()
+    assert "Official reading of " + short_date(today() - timedelta(days=1), today()) in why
+    assert "Your official" not in why
 
 
 def test_unsaved_typing_survives_other_changes(qtbot, store_path: Path) -> None:

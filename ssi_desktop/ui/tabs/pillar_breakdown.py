@@ -1,17 +1,23 @@
 """Where a pillar's points come from today: one bar per part (term) of the model.
 
 The numbers are the scoring model's own (``ScoreTable.term_points``); a part's bar is full when
-that part gives all it can, which is its share of the pillar's 25 points.
+that part gives all it can, which is its share of the pillar's 25 points. What the estimate
+holds beyond the parts (the anchor to the last official reading, a calibration offset) has a
+line of its own, signed, so the lines add up to the pillar the tab shows.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...core.catalogue import PILLAR_MAX
+from ...core.anchor import anchor_day
+from ...core.catalogue import PILLAR_MAX, PILLARS
+from ...core.scoring import ScoreTable
 from ...core.validation import today
-from ..formatting import pillar_points
+from ..formatting import pillar_points, short_date, signed
 from ..store_model import StoreModel
 from ..widgets import MutedLabel, PillarBar, tabular_font
 
@@ -38,6 +44,8 @@ class PillarBreakdown(QGroupBox):
         )
         self._names: tuple[str, ...] = ()
         self.rows: dict[str, tuple[QLabel, PillarBar, QLabel]] = {}
+        # Beyond the parts: the anchor to the official reading and calibration's offset.
+        self.beyond: dict[str, tuple[QLabel, QLabel]] = {}
 
     def refresh(self) -> None:
         table = self.model.scores()
@@ -45,7 +53,8 @@ class PillarBreakdown(QGroupBox):
         terms = params.pillar_terms(self.pillar)
         if tuple(t.name for t in terms) != self._names:
             self._build_rows([(t.name, t.label) for t in terms])
-        index = table.index(today())
+        day = today()
+        index = table.index(day)
         columns = {t.name: i for i, t in enumerate(params.terms)}
         for term in terms:
             points = (
@@ -66,12 +75,56 @@ class PillarBreakdown(QGroupBox):
                     label=label.text(), points=pillar_points(points), most=pillar_points(most)
                 )
             )
+        self._show_beyond(table, day, len(terms))
+
+    def _show_beyond(self, table: ScoreTable, day: date, first_row: int) -> None:
+        """The signed lines below the bars: what the estimate holds beyond its parts."""
+        p = PILLARS.index(self.pillar)
+        i = table.index(day)
+        inside = 0 <= i < table.days
+        held = float(table.pillars[i, p] - table.raw().pillars[i, p]) if inside else 0.0
+        reading = anchor_day(table, day)
+        offset = table.params.offset(self.pillar)
+        lines = {
+            "anchor": (
+                self.tr("Official reading of {day}").format(day=short_date(reading, day))
+                if reading is not None
+                else "",
+                held,
+                self.tr(
+                    "The estimate equals LinkedIn's figure on the day of your official reading, "
+                    "then moves with what you record: this is what that holds beyond the parts."
+                ),
+            ),
+            "offset": (
+                self.tr("Calibration offset"),
+                offset,
+                self.tr("What calibration to your readings adds to the model's parts."),
+            ),
+        }
+        for row, (key, (text, points, tip)) in enumerate(lines.items(), start=first_row):
+            if key not in self.beyond:
+                label = QLabel(self)
+                value = QLabel(self)
+                value.setFont(tabular_font(self.font()))
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.grid.addWidget(label, row, 0, 1, 2)
+                self.grid.addWidget(value, row, 2)
+                self.beyond[key] = (label, value)
+            label, value = self.beyond[key]
+            shown = bool(text) and round(points, 2) != 0
+            label.setVisible(shown)
+            value.setVisible(shown)
+            label.setText(text)
+            label.setToolTip(tip)
+            value.setText(signed(points, 2))
 
     def _build_rows(self, terms: list[tuple[str, str]]) -> None:
-        for widgets in self.rows.values():
+        for widgets in [*self.rows.values(), *self.beyond.values()]:
             for widget in widgets:
                 widget.deleteLater()
         self.rows = {}
+        self.beyond = {}
         for row, (name, text) in enumerate(terms):
             label = QLabel(self.tr(text), self)
             bar = PillarBar(self.pillar, self)

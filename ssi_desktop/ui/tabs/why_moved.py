@@ -8,7 +8,7 @@ changes add up to the pillar's change to the cent.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ...core.catalogue import PILLAR_LABELS, PILLARS
 from ...core.coverage import PillarCoverage, input_label
 from ...core.explain import PillarChange, TermChange
-from ..formatting import PILLAR_NAMES, change, pillar_points
+from ...core.validation import today
+from ..formatting import PILLAR_NAMES, change, pillar_points, short_date
 from ..lazy_refresh import RefreshWhenShown
 from ..store_model import StoreModel
 from ..widgets import ColourDot, MutedLabel, tabular_font
@@ -70,6 +71,7 @@ class WhyMovedPanel(QGroupBox):
         self.coverage_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.coverage_line)
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        self._anchored_to: date | None = None
         self.refresher = RefreshWhenShown(self, model, self.refresh)
         self.refresh()
 
@@ -84,8 +86,28 @@ class WhyMovedPanel(QGroupBox):
     def days(self) -> int:
         return int(self.period.currentData())
 
+    def term_label(self, term: TermChange) -> str:
+        """A term's name in the user's language; the anchor's names its reading's day."""
+        if term.term == "anchor" and self._anchored_to is not None:
+            day = short_date(self._anchored_to, today())
+            return self.tr("Official reading of {day}").format(day=day)
+        return self.tr(term.label)
+
+    def _term_tip(self, term: TermChange) -> str:
+        if term.term == "anchor":
+            return self.tr(
+                "The estimate equals LinkedIn's figure on the day of your official reading, "
+                "then moves with what you record; this is what that holds beyond the model."
+            )
+        if term.term == "offset":
+            return self.tr("What calibration to your readings adds to the model's parts.")
+        return self.tr("Fed by: {inputs}").format(
+            inputs=", ".join(self.tr(input_label(k)) for k in term.inputs)
+        )
+
     def refresh(self) -> None:
         result = self.model.explanation(self.days())
+        self._anchored_to = result.anchored_to
         changes = [result.pillar(p) for p in self.pillars]
         if len(self.pillars) == 1:
             self._show_pillar(changes[0])
@@ -131,14 +153,12 @@ class WhyMovedPanel(QGroupBox):
             self._add_row(
                 row,
                 None,
-                self.tr(term.label),
+                self.term_label(term),
                 self.tr("{before} → {after}").format(
                     before=pillar_points(term.before), after=pillar_points(term.after)
                 ),
                 change(term.change, 2),
-                self.tr("Fed by: {inputs}").format(
-                    inputs=", ".join(self.tr(input_label(k)) for k in term.inputs)
-                ),
+                self._term_tip(term),
             )
 
     # -- all pillars: one line each, with its biggest mover --------------------------------
@@ -148,7 +168,7 @@ class WhyMovedPanel(QGroupBox):
             top = pillar.movers(1)
             mover = (
                 self.tr("mostly {term} ({change})").format(
-                    term=self.tr(top[0].label), change=change(top[0].change, 2)
+                    term=self.term_label(top[0]), change=change(top[0].change, 2)
                 )
                 if top
                 else self.tr("no term moved")
@@ -214,7 +234,7 @@ class WhyMovedPanel(QGroupBox):
             text = up if term.change > 0 else down
             parts.append(
                 text.format(
-                    term=self.tr(term.label),
+                    term=self.term_label(term),
                     points=pillar_points(abs(term.change)),
                     pillar=self.tr(PILLAR_NAMES[pillar]),
                 )
