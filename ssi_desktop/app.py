@@ -61,7 +61,7 @@ def main(data: str | None = None, smoke: bool = False) -> int:
         with tempfile.TemporaryDirectory() as scratch:
             settings = AppSettings(Path(scratch) / "settings.ini")
             theme = ThemeController(app, settings.theme)
-            return _smoke(app, choose_store_path(data, None), settings, theme)
+            return _smoke(app, choose_store_path(data, None), Path(scratch), settings, theme)
 
     from .ui.dialogs.store_opening import open_store
     from .ui.main_window import MainWindow
@@ -96,7 +96,9 @@ def main(data: str | None = None, smoke: bool = False) -> int:
     return code
 
 
-def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeController) -> int:
+def _smoke(
+    app: QApplication, path: Path, scratch: Path, settings: AppSettings, theme: ThemeController
+) -> int:
     from .storage import Store, StoreError
     from .ui.main_window import MainWindow
     from .ui.store_model import StoreModel
@@ -113,8 +115,12 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
     try:
         try:
             # Read-only: a check of the installed app must never migrate, back up or lock
-            # the user's store (a missing one opens as a new, unwritten store).
-            store = Store.open(path, read_only=path.exists())
+            # the user's store. A missing one opens as a new, unwritten store in the scratch
+            # folder, so not even its folder or a lock file appears where it would be.
+            if path.exists():
+                store = Store.open(path, read_only=True)
+            else:
+                store = Store.open(scratch / path.name)
         except StoreError as exc:
             print(f"ssi-desktop: {exc}", file=sys.stderr)
             return EXIT_STORE
@@ -140,5 +146,5 @@ def _smoke(app: QApplication, path: Path, settings: AppSettings, theme: ThemeCon
         sys.excepthook = previous_hook
     if errors:
         return 1
-    print(f"smoke ok: {window.tabs.count()} tabs rendered from {store.path}")
+    print(f"smoke ok: {window.tabs.count()} tabs rendered from {path}")
     return 0

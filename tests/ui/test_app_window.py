@@ -203,6 +203,14 @@ def test_smoke_on_an_empty_store_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "home" / ".config").exists()  # no settings written either
 
 
+def test_smoke_on_a_store_in_a_missing_folder_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "not" / "yet" / "store.json"
+    done = _smoke(path, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"rendered from {path}" in done.stdout
+    assert not (tmp_path / "not").exists()  # no folder, no lock file
+
+
 def test_smoke_on_a_sample_store(tmp_path: Path) -> None:
     path = tmp_path / "sample.json"
     data = generate(365)
