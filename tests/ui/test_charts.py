@@ -547,3 +547,20 @@ def test_goal_labels_never_cross_each_other_or_the_other_goal(qtbot, model, tota
         rect = line.label.sceneBoundingRect()
         assert not rect.top() + 1 < y < rect.bottom() - 1, (line.label.format, rect, y)
         assert vb.sceneBoundingRect().contains(rect), "the label stays inside the plot"
+
+
+def test_dates_never_crowd_at_any_zoom(qtbot, model) -> None:
+    """A sweep of widths and zooms, as a user panning and zooming would make them."""
+    chart = HistoryChart(model)
+    qtbot.addWidget(chart)
+    chart.show()
+    for width in (480, 820, 1150, 1500, 1900):
+        chart.resize(width, 600)
+        chart.grab()
+        for days in (5, 12, 45, 75, 150, 240, 400):
+            end = day_x(today())
+            chart.plots[-1].setXRange(end - days * 86400.0, end, padding=0)
+            pixels, texts, widest = _labels(chart)
+            assert len(texts) >= 2, (width, days, texts)
+            assert all(b - a >= widest for a, b in pairwise(pixels)), (width, days, texts)
+            assert len(set(texts)) == len(texts), (width, days, texts)  # no label twice

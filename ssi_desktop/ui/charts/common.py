@@ -119,7 +119,7 @@ def _round_steps(values: list[float], monthly: bool, apart: float) -> list[float
         index = [d.year * 12 + d.month - 1 for d in map(x_day, values)]
     else:  # days since 1970, as pyqtgraph counts them when it skips
         index = [round(v / DAY) for v in values]
-    given = min(b - a for a, b in pairwise(index))  # pyqtgraph may already skip some
+    given = max(1, min(b - a for a, b in pairwise(index)))  # pyqtgraph may already skip some
     unit = 30.44 * DAY if monthly else DAY
     steps = _MONTH_STEPS if monthly else _DAY_STEPS
     every = next(
