@@ -17,7 +17,14 @@ import numpy as np
 
 from .parameters import ModelParams
 from .records import ActivityEntry, ProfileSnapshot, Settings, TotalsSnapshot
-from .scoring import model_inputs, profile_completeness, score_arrays
+from .scoring import (
+    Trace,
+    model_inputs,
+    pillars_of,
+    profile_completeness,
+    saturations_from,
+    score_arrays,
+)
 
 #: The baseline future repeats this many most recent days.
 BASELINE_DAYS: Final = 28
@@ -53,24 +60,48 @@ class Projection:
         self.counts = got.counts.copy()
         self.counts[past : past + horizon] = baseline_future(self.history, horizon)
         self.completeness = got.completeness
+        # Every what-if changes only the future: the history runs once, keeping its trace,
+        # and each what-if continues from today (``scoring.saturations_from``). The baseline's
+        # future takes the same path, so a what-if that changes nothing gains exactly 0.
+        self._trace = Trace()
+        self._full = score_arrays(self.counts, self.completeness, params, self.totals,
+                                  self.warm, self._trace)[0]  # fmt: skip
+        self._from = past if self._continues_at(past) else None
         #: The baseline's pillars, one row per day of history and future: shape (days, 4).
-        self.pillars = self.run()
+        self.pillars = self._full if self._from is None else self.run()
 
     @property
     def today_row(self) -> int:
         """The row of ``day`` in :attr:`pillars`; row ``today_row + k`` is k days later."""
         return len(self.history) - 1
 
+    def _continues_at(self, row: int) -> bool:
+        """Whether a change from ``row`` on can be scored from there: the warm start's window
+        and every copied total lie before it (else they would move with the what-if)."""
+        warm = self.warm
+        seeded = warm.days <= 0 or warm.first + warm.days <= row
+        return row > 0 and seeded and bool(np.all(self.totals.last < row))
+
     def run(
         self, extra: np.ndarray | None = None, completeness: np.ndarray | None = None
     ) -> np.ndarray:
         """Pillars per day, ``extra`` counts (horizon × metrics) added to the future days."""
+        past = len(self.history)
         counts = self.counts
         if extra is not None:
             counts = counts.copy()
-            counts[len(self.history) : len(self.history) + self.horizon] += extra
+            counts[past : past + self.horizon] += extra
         chosen = self.completeness if completeness is None else completeness
-        return score_arrays(counts, chosen, self.params, self.totals, self.warm)[0]
+        row = self._from
+        if row is None or not np.array_equal(chosen[:row], self.completeness[:row]):
+            return score_arrays(counts, chosen, self.params, self.totals, self.warm)[0]
+        future = pillars_of(
+            saturations_from(self._trace, row, counts[row:], chosen[row:], self.params,
+                             self.totals),
+            self.params,
+        )[0]  # fmt: skip
+        # The history's rows are the full run's: only the future is new.
+        return np.concatenate([self._full[:row], future])
 
     def with_profile(self, snapshot: ProfileSnapshot) -> np.ndarray:
         """Completeness per day with ``snapshot`` recorded on top of the member's own."""

@@ -9,8 +9,8 @@ recompute in a few milliseconds (``benchmarks/``). The model is explained in
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain
 from operator import attrgetter, methodcaller
@@ -114,23 +114,91 @@ class WarmStart:
     days: int = 0
 
 
+@dataclass
+class Trace:
+    """What a full run of :func:`term_saturations` carries from one day to the next, kept so
+    that a change from a later row on can be scored from that row (:func:`saturations_from`)
+    instead of from the first day: advice's what-ifs change only the future, and ten years
+    of history need not run again for each of them."""
+
+    #: Every EMA column's level on every day.
+    levels: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    #: Per stock term (by its index in ``params.terms``): its stock and its daily flows.
+    stocks: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+
 def term_saturations(
     counts: np.ndarray,
     completeness: np.ndarray,
     params: ModelParams,
     totals: TotalsSeries | None = None,
     warm: WarmStart | None = None,
+    trace: Trace | None = None,
 ) -> np.ndarray:
     """Each term's saturation in [0, 1] per day: shape (days, terms).
 
     ``totals`` default to none copied; ``warm`` defaults to the model's own warm start from
-    the first row (``WarmStart(0, 0)`` starts every pace from nothing).
+    the first row (``WarmStart(0, 0)`` starts every pace from nothing). A ``trace`` is filled
+    with what :func:`saturations_from` needs to continue from any later row.
     """
     days = counts.shape[0]
-    totals = totals if totals is not None else TotalsSeries.empty(days)
+    series = totals if totals is not None else TotalsSeries.empty(days)
     if warm is None:
         warm = WarmStart(0, min(params.warm_days, days))
-    # One EMA column per pace/active term and two or three per rate term, all in one pass.
+    columns, half_lives = _ema_columns(counts, params)
+    levels = _levels(columns, half_lives, warm, days)
+
+    def stock(j: int, term: Term, flows: np.ndarray) -> np.ndarray:
+        assert term.total is not None
+        level = series.stock(term.total, flows)
+        if trace is not None:
+            trace.stocks[j] = (level, flows)
+        return level
+
+    if trace is not None:
+        trace.levels = levels
+    return _combine(params, levels, counts, completeness, stock, series.rolling)
+
+
+def saturations_from(
+    trace: Trace,
+    row: int,
+    counts: np.ndarray,
+    completeness: np.ndarray,
+    params: ModelParams,
+    totals: TotalsSeries,
+) -> np.ndarray:
+    """:func:`term_saturations` of rows ``row`` on, for a history whose rows before ``row`` are
+    those the ``trace`` was taken on (``counts`` and ``completeness`` hold rows ``row`` on).
+
+    Every part of the model is causal: a row depends on the rows before it only through the
+    EMA levels, which carry on from the trace's row before, and through the stocks, which
+    after the last copied total grow by the daily flows, so they move by what the flows moved
+    from ``row`` on. The caller checks that the warm start's window and every copied total lie
+    before ``row`` (``Projection``); the result then equals the full run's up to float
+    rounding (``tests/core/test_projection.py``).
+    """
+    days = counts.shape[0]
+    columns, half_lives = _ema_columns(counts, params)
+    if columns:
+        levels = ema(np.column_stack(columns), half_lives, trace.levels[row - 1])
+    else:
+        levels = np.zeros((days, 0))
+
+    def stock(j: int, _term: Term, flows: np.ndarray) -> np.ndarray:
+        level, before = trace.stocks[j]
+        moved: np.ndarray = level[row : row + days] + np.cumsum(flows - before[row : row + days])
+        return moved
+
+    def rolling(key: str, window: float) -> np.ndarray:
+        return totals.rolling(key, window)[row : row + days]
+
+    return _combine(params, levels, counts, completeness, stock, rolling)
+
+
+def _ema_columns(counts: np.ndarray, params: ModelParams) -> tuple[list[np.ndarray], np.ndarray]:
+    """One EMA column per pace/active term and two or three per rate term, with their
+    half-lives: all EMAs run in one pass."""
     columns: list[np.ndarray] = []
     half_lives: list[float] = []
     for term in params.terms:
@@ -146,15 +214,25 @@ def term_saturations(
         else:
             continue
         half_lives += [term.half_life] * (len(columns) - len(half_lives))
-    levels = _levels(columns, np.asarray(half_lives), warm, days)
-    out = np.empty((days, len(params.terms)), dtype=np.float64)
+    return columns, np.asarray(half_lives)
+
+
+def _combine(
+    params: ModelParams,
+    levels: np.ndarray,
+    counts: np.ndarray,
+    completeness: np.ndarray,
+    stock: Callable[[int, Term, np.ndarray], np.ndarray],
+    rolling: Callable[[str, float], np.ndarray],
+) -> np.ndarray:
+    """Each term's saturation from the EMA levels, the profile, the stocks and the totals."""
+    out = np.empty((counts.shape[0], len(params.terms)), dtype=np.float64)
     col = 0
     for j, term in enumerate(params.terms):
         if term.kind == "profile":
             out[:, j] = completeness
         elif term.kind == "stock":
-            flows = counts @ _input_vector(term)
-            out[:, j] = saturation(totals.stock(term.total, flows), term.reference)
+            out[:, j] = saturation(stock(j, term, counts @ _input_vector(term)), term.reference)
         elif term.kind == "rate" and term.evidence:
             # Counts held in memory: the pace times the EMA's total weight 1 / (1 − d).
             memory = 1.0 / -np.expm1(-np.log(2.0) / term.half_life)
@@ -170,7 +248,7 @@ def term_saturations(
             level = levels[:, col]
             if term.total:
                 # The better of two evidences of one thing, never their sum.
-                level = np.maximum(level, totals.rolling(term.total, term.total_days))
+                level = np.maximum(level, rolling(term.total, term.total_days))
             out[:, j] = saturation(level, term.reference)
             col += 1
     return np.clip(out, 0.0, 1.0)
@@ -301,9 +379,14 @@ def score_arrays(
     params: ModelParams = DEFAULT_PARAMS,
     totals: TotalsSeries | None = None,
     warm: WarmStart | None = None,
+    trace: Trace | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(pillars, term points) for a counts matrix: the model itself, with no dates."""
-    saturations = term_saturations(counts, completeness, params, totals, warm)
+    return pillars_of(term_saturations(counts, completeness, params, totals, warm, trace), params)
+
+
+def pillars_of(saturations: np.ndarray, params: ModelParams) -> tuple[np.ndarray, np.ndarray]:
+    """(pillars, term points) from the terms' saturations: what :func:`score_arrays` returns."""
     points = term_points_matrix(params)
     term_points = saturations * points.sum(axis=1)
     offsets = np.asarray([params.offset(p) for p in PILLARS])  # calibration's (§3.18)
