@@ -17,9 +17,10 @@ from ...core.anchor import anchor_day
 from ...core.catalogue import PILLAR_MAX, PILLARS
 from ...core.scoring import ScoreTable
 from ...core.validation import today
-from ..formatting import pillar_points, short_date, signed
+from ..formatting import pillar_points, signed
 from ..store_model import StoreModel
 from ..widgets import MutedLabel, PillarBar, tabular_font
+from .beyond_parts import anchor_tip, offset_label, offset_tip, reading_label
 
 
 class PillarBreakdown(QGroupBox):
@@ -86,21 +87,8 @@ class PillarBreakdown(QGroupBox):
         reading = anchor_day(table, day)
         offset = table.params.offset(self.pillar)
         lines = {
-            "anchor": (
-                self.tr("Official reading of {day}").format(day=short_date(reading, day))
-                if reading is not None
-                else "",
-                held,
-                self.tr(
-                    "The estimate equals LinkedIn's figure on the day of your official reading, "
-                    "then moves with what you record: this is what that holds beyond the parts."
-                ),
-            ),
-            "offset": (
-                self.tr("Calibration offset"),
-                offset,
-                self.tr("What calibration to your readings adds to the model's parts."),
-            ),
+            "anchor": (reading_label(reading, day) if reading else "", held, anchor_tip()),
+            "offset": (offset_label(), offset, offset_tip()),
         }
         for row, (key, (text, points, tip)) in enumerate(lines.items(), start=first_row):
             if key not in self.beyond:

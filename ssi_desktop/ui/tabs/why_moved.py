@@ -25,10 +25,11 @@ from ...core.catalogue import PILLAR_LABELS, PILLARS
 from ...core.coverage import PillarCoverage, input_label
 from ...core.explain import PillarChange, TermChange
 from ...core.validation import today
-from ..formatting import PILLAR_NAMES, change, pillar_points, short_date
+from ..formatting import PILLAR_NAMES, change, pillar_points
 from ..lazy_refresh import RefreshWhenShown
 from ..store_model import StoreModel
 from ..widgets import ColourDot, MutedLabel, tabular_font
+from .beyond_parts import anchor_tip, offset_label, offset_tip, reading_label
 
 #: The periods offered, in days.
 PERIODS = (7, 30)
@@ -89,18 +90,16 @@ class WhyMovedPanel(QGroupBox):
     def term_label(self, term: TermChange) -> str:
         """A term's name in the user's language; the anchor's names its reading's day."""
         if term.term == "anchor" and self._anchored_to is not None:
-            day = short_date(self._anchored_to, today())
-            return self.tr("Official reading of {day}").format(day=day)
+            return reading_label(self._anchored_to, today())
+        if term.term == "offset":
+            return offset_label()
         return self.tr(term.label)
 
     def _term_tip(self, term: TermChange) -> str:
         if term.term == "anchor":
-            return self.tr(
-                "The estimate equals LinkedIn's figure on the day of your official reading, "
-                "then moves with what you record; this is what that holds beyond the model."
-            )
+            return anchor_tip()
         if term.term == "offset":
-            return self.tr("What calibration to your readings adds to the model's parts.")
+            return offset_tip()
         return self.tr("Fed by: {inputs}").format(
             inputs=", ".join(self.tr(input_label(k)) for k in term.inputs)
         )
