@@ -7,13 +7,9 @@ and are summed by the estimate, so the form mentions them instead of mixing them
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -74,29 +70,12 @@ class ActivityForm(FormBase):
         layout.addLayout(grid)
         layout.addWidget(self.form_error)
 
-        buttons = QHBoxLayout()
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.revert_button.setToolTip(self.tr("Show what is saved for this day again"))
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save these values for the day (Ctrl+S)"))
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        self.add_save_row(
+            layout, self.tr("Save"), self.tr("Save these values for the day (Ctrl+S)")
+        )
         layout.addStretch(1)
-
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.reload)
         self.watch_day(self.day_picker)
         self.reload()
-
-    def day(self) -> date:
-        return self.day_picker.day()
-
-    def show_day(self, day: date) -> None:
-        """Load ``day`` (asking first about unsaved values of the day shown)."""
-        self.day_picker.set_day(day)
 
     def values(self) -> dict[str, int]:
         """The typed counts; raises ValidationError naming the first field that is no number."""

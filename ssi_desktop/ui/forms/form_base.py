@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...core.validation import ValidationError
 from ..lazy_refresh import RefreshWhenShown
@@ -91,6 +91,32 @@ class FormBase(QWidget):
         self._picker = picker
         self._shown_day = picker.day()
         picker.day_changed.connect(self._on_day_changed)
+
+    def day(self) -> date:
+        """The day the form shows: its day picker's (:meth:`watch_day`)."""
+        assert self._picker is not None
+        return self._picker.day()
+
+    def show_day(self, day: date) -> None:
+        """Load ``day`` (asking first about unsaved values of the day shown)."""
+        assert self._picker is not None
+        self._picker.set_day(day)
+
+    def add_save_row(self, layout: QVBoxLayout, save_text: str, save_tip: str) -> None:
+        """The row under a day's fields: Revert (what is saved for the day, again) and Save,
+        the default button (Return and Ctrl+S save too)."""
+        buttons = QHBoxLayout()
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.setToolTip(self.tr("Show what is saved for this day again"))
+        self.save_button = QPushButton(save_text, self)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(save_tip)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
 
     # -- behaviour -------------------------------------------------------------------------
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -56,9 +54,6 @@ class ProfileForm(FormBase):
         self.save_button.clicked.connect(self.save)
         self.watch_day(self.day_picker)
         self.reload()
-
-    def day(self) -> date:
-        return self.day_picker.day()
 
     def items(self) -> dict[str, bool]:
         return {key: box.isChecked() for key, box in self.boxes.items()}

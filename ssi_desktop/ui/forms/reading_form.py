@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -143,13 +141,6 @@ class ReadingForm(FormBase):
         grid.addWidget(widget, row, 1)
         grid.addWidget(self.add_field(key, widget), row + 1, 0, 1, 2)
         return row + 2
-
-    def day(self) -> date:
-        return self.day_picker.day()
-
-    def show_day(self, day: date) -> None:
-        """Load ``day`` (asking first about unsaved values of the day shown)."""
-        self.day_picker.set_day(day)
 
     def _reading(self) -> Reading | None:
         return next((r for r in self.model.store.readings() if r.day == self.day()), None)

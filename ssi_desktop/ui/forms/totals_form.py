@@ -8,15 +8,11 @@ every field and saving deletes it. Validation is the core's, as for ``ssi-deskto
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,31 +66,14 @@ class TotalsForm(FormBase):
         layout.addLayout(grid)
         layout.addWidget(self.form_error)
 
-        buttons = QHBoxLayout()
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.revert_button.setToolTip(self.tr("Show what is saved for this day again"))
-        self.save_button = QPushButton(self.tr("Save numbers"), self)
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(
-            self.tr("Save these numbers for the day, replacing the day's earlier ones (Ctrl+S)")
+        self.add_save_row(
+            layout,
+            self.tr("Save numbers"),
+            self.tr("Save these numbers for the day, replacing the day's earlier ones (Ctrl+S)"),
         )
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
         layout.addStretch(1)
-
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.reload)
         self.watch_day(self.day_picker)
         self.reload()
-
-    def day(self) -> date:
-        return self.day_picker.day()
-
-    def show_day(self, day: date) -> None:
-        """Load ``day`` (asking first about unsaved values of the day shown)."""
-        self.day_picker.set_day(day)
 
     def _snapshot(self) -> TotalsSnapshot | None:
         return next((s for s in self.model.store.totals() if s.day == self.day()), None)
