@@ -34,7 +34,7 @@ from ...core.creator import (
 from ...core.validation import ValidationError
 from ..store_model import StoreModel
 from .file_or_folder import FileOrFolder, choose_file_or_folder
-from .import_dialog import push_busy
+from .import_dialog import apply_if_accepted
 
 
 def _tr(text: str) -> str:
@@ -121,12 +121,8 @@ def run_creator_import(model: StoreModel, parent: QWidget | None, path: Path | N
     store = model.store
     plan = plan_creator(store, data)
     preview = CreatorPreviewDialog(data, plan, parent)
-    accepted = preview.exec() == QDialog.DialogCode.Accepted
-    preview.deleteLater()
-    if not accepted:
+    if not apply_if_accepted(model, preview, _tr("Import Creator Analytics"), plan.change()):
         return
-    if not push_busy(model, _tr("Import Creator Analytics"), plan.change(), "import"):
-        return  # save_failed already said why; nothing was written
     QMessageBox.information(
         parent,
         _tr("Creator Analytics imported"),

@@ -61,6 +61,15 @@ def push_busy(model: StoreModel, label: str, change: Change, backup: str) -> boo
         QApplication.restoreOverrideCursor()
 
 
+def apply_if_accepted(model: StoreModel, preview: QDialog, label: str, change: Change) -> bool:
+    """Show an import's ``preview``; when the user accepts, apply ``change`` as one undoable
+    step (with a backup first). False when they cancelled or the write failed
+    (``save_failed`` has said why, and nothing was written)."""
+    accepted = preview.exec() == QDialog.DialogCode.Accepted
+    preview.deleteLater()
+    return accepted and push_busy(model, label, change, "import")
+
+
 # -- LinkedIn export -----------------------------------------------------------------------
 
 
@@ -239,12 +248,8 @@ def run_linkedin_import(
     store = model.store
     plan = plan_import(store, result)
     preview = ImportPreviewDialog(result, plan, parent)
-    accepted = preview.exec() == QDialog.DialogCode.Accepted
-    preview.deleteLater()
-    if not accepted:
+    if not apply_if_accepted(model, preview, _tr("Import LinkedIn export"), plan.change()):
         return
-    if not push_busy(model, _tr("Import LinkedIn export"), plan.change(), "import"):
-        return  # save_failed already said why; nothing was written
     network = len(plan.totals) + len(plan.totals_removed)
     profile_days = tuple(s.day for s in plan.profiles)
     message = imported_message(
