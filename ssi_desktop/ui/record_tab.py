@@ -11,16 +11,19 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from .forms.form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
+from .widgets import MutedLabel
 
 
 class _ShareWidth(QObject):
@@ -84,6 +87,23 @@ class RecordTab(QWidget):
         # Kept here: an event filter whose Python object is collected stops filtering.
         self._share_width = _ShareWidth(table)
         return table
+
+    def _table_box(self, title: str, table_model: QAbstractItemModel, empty_hint: str,
+                   tips: tuple[str, str], parent: QWidget) -> QGroupBox:  # fmt: skip
+        """A titled box of the records: their table (the first column sized to its dates),
+        the hint shown while there are none, and Edit and Delete (``tips``) under it."""
+        box = QGroupBox(title, parent)
+        layout = QVBoxLayout(box)
+        self.table = self._make_table(table_model, title, box)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        self.empty_hint = MutedLabel(empty_hint, box)
+        layout.addWidget(self.empty_hint)
+        buttons = QHBoxLayout()
+        self._add_row_buttons(buttons, box, *tips)
+        layout.addLayout(buttons)
+        return box
 
     def _add_row_buttons(self, row: QHBoxLayout, parent: QWidget, edit_tip: str,
                          delete_tip: str) -> None:  # fmt: skip

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -107,29 +106,20 @@ class TotalsPanel(RecordTab):
         form_box.setMinimumWidth(form_box.sizeHint().width())
         layout.addWidget(form_box)
 
-        table_box = QGroupBox(self.tr("Recorded numbers"), self)
-        table_layout = QVBoxLayout(table_box)
-        self.table = self._make_table(self.table_model, self.tr("Recorded numbers"), table_box)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table_layout.addWidget(self.table, 1)
-        self.empty_hint = MutedLabel(
+        table_box = self._table_box(
+            self.tr("Recorded numbers"),
+            self.table_model,
             self.tr(
                 "No numbers yet. Your connections are on linkedin.com/mynetwork, followers and "
                 "profile viewers on your profile's Analytics. Importing your LinkedIn export "
                 "fills in your connections for every past day."
             ),
-            table_box,
+            (
+                self.tr("Load the selected day into the form (Enter)"),
+                self.tr("Delete the selected day's numbers (Del); Undo brings them back"),
+            ),
+            self,
         )
-        table_layout.addWidget(self.empty_hint)
-        buttons = QHBoxLayout()
-        self._add_row_buttons(
-            buttons,
-            table_box,
-            self.tr("Load the selected day into the form (Enter)"),
-            self.tr("Delete the selected day's numbers (Del); Undo brings them back"),
-        )
-        table_layout.addLayout(buttons)
         layout.addWidget(table_box, 1)
 
         self._connect_table()

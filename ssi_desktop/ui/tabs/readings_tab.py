@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from ..forms.reading_form import ReadingForm, delete_reading
 from ..palette import is_dark, pillar_color
 from ..record_tab import RecordTab
 from ..store_model import StoreModel
-from ..widgets import MutedLabel, colour_dot, tabular_font
+from ..widgets import colour_dot, tabular_font
 from .notes_panel import NotesPanel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -134,28 +132,19 @@ class ReadingsTab(RecordTab):
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.setChildrenCollapsible(False)
-        table_box = QGroupBox(self.tr("Past readings"), right)
-        table_layout = QVBoxLayout(table_box)
-        self.table = self._make_table(self.table_model, self.tr("Past readings"), table_box)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table_layout.addWidget(self.table, 1)
-        self.empty_hint = MutedLabel(
+        table_box = self._table_box(
+            self.tr("Past readings"),
+            self.table_model,
             self.tr(
                 "No official readings yet. LinkedIn shows your SSI at linkedin.com/sales/ssi; copy "
                 "it into the form now and then, and SSI Desktop compares it with its estimate."
             ),
-            table_box,
+            (
+                self.tr("Load the selected reading into the form (Enter)"),
+                self.tr("Delete the selected reading (Del); Undo brings it back"),
+            ),
+            right,
         )
-        table_layout.addWidget(self.empty_hint)
-        buttons = QHBoxLayout()
-        self._add_row_buttons(
-            buttons,
-            table_box,
-            self.tr("Load the selected reading into the form (Enter)"),
-            self.tr("Delete the selected reading (Del); Undo brings it back"),
-        )
-        table_layout.addLayout(buttons)
         right.addWidget(table_box)
         notes_box = QGroupBox(self.tr("Notes"), right)
         QVBoxLayout(notes_box).addWidget(self.notes)
