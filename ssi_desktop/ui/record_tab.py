@@ -7,10 +7,22 @@ it is shown (``lazy_refresh``), so one save redraws one table, not five.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +35,33 @@ from PySide6.QtWidgets import (
 from .forms.form_base import FormBase
 from .lazy_refresh import RefreshWhenShown
 from .store_model import StoreModel
-from .widgets import MutedLabel
+from .widgets import MutedLabel, tabular_font
+
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+
+class NewestFirstModel(QAbstractTableModel, Generic[R]):
+    """A table of records, newest first: the rows and counts every record table shares;
+    subclasses set their column ``_headers`` and say what each cell shows (``data``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._headers: list[str] = []
+        self._font = tabular_font(QApplication.font())
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """``rows`` oldest first, as the store gives them."""
+        self.beginResetModel()
+        self._rows = list(reversed(rows))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
 
 
 class _ShareWidth(QObject):

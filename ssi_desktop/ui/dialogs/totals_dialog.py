@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -27,11 +26,10 @@ from PySide6.QtWidgets import (
 from ...core.catalogue import TOTALS
 from ...core.records import TotalsSnapshot
 from ..forms.totals_form import TotalsForm, delete_totals_change
-from ..record_tab import RecordTab
+from ..record_tab import Index as _Index
+from ..record_tab import NewestFirstModel, RecordTab
 from ..store_model import StoreModel
-from ..widgets import MutedLabel, tabular_font
-
-_Index = QModelIndex | QPersistentModelIndex
+from ..widgets import MutedLabel
 
 #: Short column headers for the table (the form shows the full labels and help).
 _HEADERS = {
@@ -43,28 +41,15 @@ _HEADERS = {
 }
 
 
-class TotalsTableModel(QAbstractTableModel):
+class TotalsTableModel(NewestFirstModel[TotalsSnapshot]):
     """Newest first; an empty cell is a total not copied that day."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TotalsSnapshot] = []
-        self._font = tabular_font(QApplication.font())
         self._headers = [self.tr("Date"), *(self.tr(_HEADERS[t.key]) for t in TOTALS)]
-
-    def set_rows(self, snapshots: tuple[TotalsSnapshot, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(reversed(snapshots))
-        self.endResetModel()
 
     def snapshot(self, row: int) -> TotalsSnapshot:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

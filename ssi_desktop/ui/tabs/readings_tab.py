@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGroupBox,
     QScrollArea,
@@ -21,22 +20,19 @@ from ...core.records import Reading
 from ..formatting import PILLAR_NAMES, estimate_gap, pillar_points, total_points
 from ..forms.reading_form import ReadingForm, delete_reading
 from ..palette import is_dark, pillar_color
-from ..record_tab import RecordTab
+from ..record_tab import Index as _Index
+from ..record_tab import NewestFirstModel, RecordTab
 from ..store_model import StoreModel
-from ..widgets import colour_dot, tabular_font
+from ..widgets import colour_dot
 from .notes_panel import NotesPanel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ReadingsTableModel(QAbstractTableModel):
+class ReadingsTableModel(NewestFirstModel[tuple[Reading, float]]):
     """Newest first: the official figures, the estimate predicted for that day before the
     reading anchored it (``anchor.prediction``) and the difference."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Reading, float]] = []
-        self._font = tabular_font(QApplication.font())
         self._headers = [
             self.tr("Date"),
             self.tr("Total"),
@@ -47,19 +43,8 @@ class ReadingsTableModel(QAbstractTableModel):
             self.tr("Network\ntop %"),
         ]
 
-    def set_rows(self, rows: list[tuple[Reading, float]]) -> None:
-        self.beginResetModel()
-        self._rows = list(reversed(rows))
-        self.endResetModel()
-
     def reading(self, row: int) -> Reading:
         return self._rows[row][0]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
